@@ -1,0 +1,22 @@
+import type { AccessService } from './access/access-service.js';
+import type { CampaignService } from './campaigns/campaign-service.js';
+import type { DiceEngine } from './dice/dice-engine.js';
+import type { Clock } from './ports/clock.js';
+import type { EventBus } from './ports/event-bus.js';
+import type { Logger } from './ports/logger.js';
+import type { Random } from './ports/random.js';
+import type { Store } from './ports/store.js';
+import type { SessionService } from './sessions/session-service.js';
+
+/** Everything a tool may use. Built once by `createCore`; tools never construct their own. */
+export interface CoreDeps {
+  store: Store;
+  events: EventBus;
+  clock: Clock;
+  random: Random;
+  logger: Logger;
+  dice: DiceEngine;
+  campaigns: CampaignService;
+  sessions: SessionService;
+  access: AccessService;
+}

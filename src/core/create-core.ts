@@ -1,0 +1,49 @@
+import { AccessService } from './access/access-service.js';
+import { CampaignService } from './campaigns/campaign-service.js';
+import { KeyedMutex } from './concurrency/keyed-mutex.js';
+import type { CoreDeps } from './core-deps.js';
+import { createDiceEngine } from './dice/dice-engine.js';
+import { DiceLimitsSchema, type DiceLimits } from './dice/dice-schemas.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import type { EventBus } from './ports/event-bus.js';
+import { silentLogger, type Logger } from './ports/logger.js';
+import { cryptoRandom, type Random } from './ports/random.js';
+import type { Store } from './ports/store.js';
+import type { AnyTool } from './registry/define-tool.js';
+import { createRegistry, type ToolRegistry } from './registry/tool-registry.js';
+import { SessionService } from './sessions/session-service.js';
+import { coreTools } from './tools/index.js';
+
+export interface CoreOptions {
+  store: Store;
+  events: EventBus;
+  ownerToken: string;
+  clock?: Clock;
+  random?: Random;
+  logger?: Logger;
+  diceLimits?: Partial<DiceLimits>;
+  limits?: Partial<{ maxItemsPerType: number; rollLogSize: number; maxNotes: number }>;
+  /** Extra tools next to the core catalogue (adapters' own tools, tests). */
+  extraTools?: readonly AnyTool[];
+}
+
+export interface Core {
+  deps: CoreDeps;
+  registry: ToolRegistry;
+}
+
+/** Wires the domain services and the tool registry over the given ports. */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? cryptoRandom;
+  const logger = options.logger ?? silentLogger;
+  const mutex = new KeyedMutex();
+  const limits = { maxItemsPerType: 2000, rollLogSize: 500, maxNotes: 2000, ...options.limits };
+  const { store, events } = options;
+  const campaigns = new CampaignService({ store, events, clock, random, mutex, limits });
+  const sessions = new SessionService({ store, events, clock, random, mutex, campaigns, limits });
+  const access = new AccessService({ store, clock, random, campaigns, ownerToken: options.ownerToken });
+  const dice = createDiceEngine(random, DiceLimitsSchema.parse(options.diceLimits ?? {}));
+  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access };
+  return { deps, registry: createRegistry([...coreTools, ...(options.extraTools ?? [])], deps) };
+}

@@ -1,0 +1,71 @@
+import type { Audience } from '../access/actor.js';
+import { healthOf } from '../sessions/combatant-hp.js';
+import type { Combatant, CombatantView, Encounter, EncounterView, Session, SessionView } from '../sessions/session-schemas.js';
+import { tableVisibleData } from '../campaigns/campaign-schemas.js';
+import type { HubEvent } from './hub-events.js';
+
+/**
+ * What each audience may see. The GM sees everything; the table (players and viewers, including
+ * stream overlays) never sees secret rolls, secret notes, hidden combatants, or monster HP the GM hides.
+ * Every path that sends state to a non-GM goes through these functions.
+ */
+
+function viewCombatant(c: Combatant, audience: Audience, monsterHp: Encounter['monsterHp']): CombatantView {
+  const health = healthOf(c.hp);
+  if (audience === 'gm' || c.kind !== 'monster' || monsterHp === 'exact') return { ...c, health };
+  return { ...c, hp: null, health: monsterHp === 'descriptive' ? health : null };
+}
+
+/** Accepts a stored encounter or a GM view of one (health is recomputed from HP either way). */
+export function viewEncounter(enc: Encounter | EncounterView, audience: Audience): EncounterView {
+  const visible = audience === 'gm' ? enc.combatants : enc.combatants.filter((c) => !c.hidden);
+  const currentVisible = visible.some((c) => c.id === enc.currentId);
+  return {
+    ...enc,
+    // While a hidden creature acts, the table sees the round but not whose turn it is.
+    currentId: currentVisible ? enc.currentId : null,
+    combatants: visible.map((c) => viewCombatant(c, audience, enc.monsterHp)),
+  };
+}
+
+export function viewSession(session: Session, audience: Audience): SessionView {
+  if (audience === 'gm') return { ...session, encounter: viewEncounter(session.encounter, 'gm') };
+  return {
+    ...session,
+    notes: session.notes.filter((n) => !n.secret),
+    rolls: session.rolls.filter((r) => !r.secret),
+    encounter: viewEncounter(session.encounter, 'table'),
+  };
+}
+
+/** The event as the audience should receive it, or null when it must not receive it at all. */
+export function viewEvent(event: HubEvent, audience: Audience): HubEvent | null {
+  if (audience === 'gm') return event;
+  switch (event.type) {
+    case 'dice.rolled':
+      return event.secret ? null : event;
+    case 'session.note_added':
+      return event.note.secret ? null : event;
+    case 'initiative.updated':
+      return { ...event, encounter: viewEncounter(event.encounter, 'table') };
+    case 'turn.changed':
+      return {
+        ...event,
+        currentId: event.hidden ? null : event.currentId,
+        currentName: event.hidden ? null : event.currentName,
+        previousId: event.previousHidden ? null : event.previousId,
+        expired: event.expired.filter((e) => !e.hidden),
+      };
+    case 'combatant.hp_changed': {
+      if (event.hidden) return null;
+      if (event.kind !== 'monster' || event.monsterHp === 'exact') return event;
+      return { ...event, before: null, after: null, health: event.monsterHp === 'descriptive' ? event.health : null };
+    }
+    case 'combatant.conditions_changed':
+      return event.hidden ? null : event;
+    case 'campaign.updated':
+      return event.dataType === null || tableVisibleData.includes(event.dataType) ? event : null;
+    default:
+      return event;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The public face of the core. Adapters, transports and stores import from here only.
+ */
+export * from './result.js';
+export * from './access/actor.js';
+export type { AccessService } from './access/access-service.js';
+export * from './ports/clock.js';
+export * from './ports/event-bus.js';
+export * from './ports/logger.js';
+export * from './ports/random.js';
+export type { Store } from './ports/store.js';
+export * from './events/hub-events.js';
+export { viewEvent, viewSession, viewEncounter } from './events/audience-view.js';
+export { viewCampaign } from './campaigns/campaign-view.js';
+export * from './campaigns/campaign-schemas.js';
+export * from './sessions/session-schemas.js';
+export { formatEncounter, formatCombatant } from './sessions/encounter-format.js';
+export * from './dice/dice-schemas.js';
+export type { DiceEngine } from './dice/dice-engine.js';
+export { describeRoll } from './tools/dice-tools.js';
+export * from './registry/define-tool.js';
+export * from './registry/tool-registry.js';
+export type { CoreDeps } from './core-deps.js';
+export { createCore, type Core, type CoreOptions } from './create-core.js';
+export { coreTools } from './tools/index.js';

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { DiceRollSchema, type DiceRoll } from '../dice/dice-schemas.js';
+import { defineTool } from '../registry/define-tool.js';
+import { ok } from '../result.js';
+import { campaignIdField, sessionIdField } from './fields.js';
+
+export const rollDice = defineTool({
+  name: 'roll_dice',
+  title: 'Roll dice',
+  description:
+    'Roll dice in standard notation with the full breakdown. Supports NdX, d%, dF, keep/drop (4d6kh3, 2d20kl1), ' +
+    'exploding (8d6!, !!, !p), rerolls (r<2, ro1), targets (6d10>=7), cs/cf, min/max, math (floor((1d6+2)/2)), roll groups, ' +
+    'and chat shorthand: "1d20+5 adv" / "dis", "crit19", a label after # or as trailing words ("1d20+3 stealth"), ' +
+    'several rolls with ";" or "3x 1d20+5". In a campaign the roll is logged in the active session and shown to the table unless secret.',
+  input: z.object({
+    expression: z.string().min(1).max(1000).describe('e.g. "1d20+5 adv # stealth", "4d6dl1", "3x 1d20+4; 2d6+2"'),
+    secret: z.boolean().default(false).describe('Only the GM (and the caller) see the result'),
+    campaignId: campaignIdField.optional(),
+    sessionId: sessionIdField.optional().describe('Log the roll in this session (default: the campaign\'s active session)'),
+  }),
+  output: z.object({
+    rolls: z.array(DiceRollSchema),
+    total: z.number().describe('Sum of all the rolls\' totals'),
+    secret: z.boolean(),
+    campaignId: z.string().nullable(),
+    sessionId: z.string().nullable().describe('The session the roll was logged in, if any'),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+  access: 'player',
+  campaign: 'optional',
+  async run(input, { deps, campaignId, actor }) {
+    const rolled = deps.dice.roll(input.expression);
+    if (!rolled.ok) return rolled;
+    const rolls = rolled.value;
+    let sessionId: string | null = input.sessionId ?? null;
+    if (campaignId && !sessionId) {
+      const campaign = await deps.campaigns.get(campaignId);
+      sessionId = campaign.ok ? ((await deps.sessions.active(campaign.value))?.id ?? null) : null;
+    }
+    if (sessionId) {
+      const logged = await deps.sessions.logRolls(sessionId, rolls, input.secret, actor);
+      if (!logged.ok) return logged;
+    } else if (campaignId) {
+      // No session running: the table still sees the roll, it just is not logged anywhere.
+      await deps.events.publish({
+        type: 'dice.rolled',
+        id: deps.random.id(),
+        at: deps.clock.now().toISOString(),
+        campaignId,
+        sessionId: null,
+        actor: { id: actor.id, name: actor.name },
+        version: null,
+        secret: input.secret,
+        rolls,
+      });
+    }
+    return ok({ rolls, total: rolls.reduce((s, r) => s + r.total, 0), secret: input.secret, campaignId, sessionId });
+  },
+  format: (out) => out.rolls.map(describeRoll).join('\n') + (out.secret ? '\n(secret roll: only the GM sees it)' : ''),
+});
+
+/** "stealth: 2d20kh1+5: [11d, 14]+5 = 19 (natural 20!)" */
+export function describeRoll(r: DiceRoll): string {
+  const flags = [r.natural20 ? 'natural 20!' : r.critical ? 'critical!' : null, r.natural1 ? 'natural 1' : null].filter(Boolean);
+  return `${r.label ? `${r.label}: ` : ''}${r.breakdown}${flags.length ? ` (${flags.join(', ')})` : ''}`;
+}

@@ -1,0 +1,37 @@
+import Keyv from 'keyv';
+import type { Store } from '../core/index.js';
+
+/**
+ * The `Store` port over keyv. The adapter decides where data lives: SQLite (default), Redis or Postgres.
+ * keyv resolves `set` only after the backend has acknowledged the write.
+ */
+export class KeyvStore implements Store {
+  constructor(
+    private readonly keyv: Keyv,
+    readonly kind: string,
+  ) {
+    // keyv emits 'error' on connection problems; without a listener Node would crash the process.
+    keyv.on('error', () => {});
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return (await this.keyv.get(key)) as T | undefined;
+  }
+
+  async set<T>(key: string, value: T): Promise<void> {
+    const stored = await this.keyv.set(key, value);
+    if (stored === false) throw new Error(`The ${this.kind} store did not accept the write of ${key}`);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.keyv.delete(key);
+  }
+
+  async ping(): Promise<void> {
+    await this.keyv.get('health:ping');
+  }
+
+  async close(): Promise<void> {
+    await this.keyv.disconnect();
+  }
+}

@@ -1,0 +1,49 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import Keyv from 'keyv';
+import type { Store } from '../core/index.js';
+import { KeyvStore } from './keyv-store.js';
+
+/**
+ * Opens the store named by a URL:
+ * `sqlite://data/hub.sqlite` (relative paths resolve from the working directory), `redis://host:6379`,
+ * `postgres://user@host/db`, or `memory://` (nothing persisted; for tests).
+ */
+export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<Store> {
+  const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
+  // Errors must surface as exceptions: a write keyv swallowed would look acknowledged and then be lost.
+  const options = { namespace, throwOnErrors: true };
+  switch (scheme) {
+    case 'memory':
+      return new KeyvStore(new Keyv(options), 'memory');
+    case 'sqlite': {
+      const path = resolve(url.replace(/^sqlite:\/\//i, ''));
+      await mkdir(dirname(path), { recursive: true });
+      const { default: KeyvSqlite } = await import('@keyv/sqlite');
+      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }) }), 'sqlite'));
+    }
+    case 'redis':
+    case 'rediss': {
+      const { default: KeyvRedis } = await import('@keyv/redis');
+      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvRedis(url, { throwOnConnectError: true }) }), 'redis'));
+    }
+    case 'postgres':
+    case 'postgresql': {
+      const { default: KeyvPostgres } = await import('@keyv/postgres');
+      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvPostgres({ uri: url }) }), 'postgres'));
+    }
+    default:
+      throw new Error(`Unsupported store URL scheme "${scheme}:": expected sqlite://, redis://, postgres:// or memory://`);
+  }
+}
+
+/** Fails at start, with the reason, rather than on the first request. */
+async function checked(store: KeyvStore): Promise<Store> {
+  try {
+    await store.ping();
+    return store;
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw new Error(`Cannot reach the ${store.kind} store: ${(error as Error).message}`);
+  }
+}
