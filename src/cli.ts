@@ -1,0 +1,108 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { ConfigError, loadConfig } from './config/load-config.js';
+import type { HubConfig } from './config/config-schema.js';
+import { envVars } from './config/env-vars.js';
+import { createMcpServerFactory } from './mcp/create-mcp-server.js';
+import { createCoreFromConfig, createHub } from './server.js';
+import { renderToolCatalogue } from './tool-catalogue.js';
+import { hubVersion } from './version.js';
+import { coreTools, ownerActor } from './core/index.js';
+
+const port = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return n;
+};
+
+function config(opts: { config?: string; port?: number; host?: string }): HubConfig {
+  try {
+    return loadConfig({ file: opts.config, overrides: { 'server.port': opts.port, 'server.host': opts.host } });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee config/example.env and config/default.yaml for the allowed values.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+const program = new Command()
+  .name('ttrpg-hub')
+  .description('One hub for tabletop RPG game masters, players and streamers: dice, campaigns, sessions and initiative over MCP, HTTP and socket.io.')
+  .version(hubVersion)
+  .showHelpAfterError()
+  .addHelpText('after', `\nEnvironment variables:\n${envVars.map((v) => `  ${v.name.padEnd(28)} ${v.description}`).join('\n')}`);
+
+program
+  .command('start')
+  .description('Run the hub: HTTP, socket.io and MCP (Streamable HTTP at /mcp) on one port')
+  .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
+  .option('-p, --port <port>', 'port to listen on (default 3000)', port)
+  .option('-H, --host <host>', 'interface to listen on (default 127.0.0.1)')
+  .action(async (opts) => {
+    const hub = await createHub(config(opts)).catch((error: Error) => {
+      process.stderr.write(`Could not start the hub: ${error.message}\n`);
+      process.exit(1);
+    });
+    const stop = async (signal: string) => {
+      hub.logger.info({ signal }, 'stopping');
+      await hub.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+program
+  .command('mcp')
+  .description('Serve the tools over MCP on stdin/stdout (for Claude Desktop and other local clients); logs go to stderr')
+  .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
+  .option('-t, --token <token>', 'act as this campaign token instead of the hub owner')
+  .action(async (opts) => {
+    const { core, logger, store } = await createCoreFromConfig(config(opts)).catch((error: Error) => {
+      process.stderr.write(`Could not start the MCP server: ${error.message}\n`);
+      process.exit(1);
+    });
+    let actor = ownerActor('Local user');
+    if (opts.token) {
+      const resolved = await core.deps.access.authenticate(opts.token);
+      if (!resolved.ok) {
+        process.stderr.write(`${resolved.error.message}\n`);
+        process.exit(2);
+      }
+      actor = resolved.value;
+    }
+    const factory = createMcpServerFactory(core.registry, { name: 'ttrpg-hub', version: hubVersion }, () => actor);
+    const handle = serveStdio(factory, { onerror: (error) => logger.warn({ err: error }, 'mcp stdio error') });
+    logger.info({ tools: core.registry.list().length, store: store.kind }, 'MCP server ready on stdio');
+    const stop = async () => {
+      await handle.close();
+      await store.close();
+      process.exit(0);
+    };
+    process.stdin.once('end', () => void stop());
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+  });
+
+program
+  .command('token')
+  .description('Print the hub owner token (from configuration or the data folder), creating it on first use')
+  .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
+  .action(async (opts) => {
+    const { ownerToken, ownerTokenFile, store } = await createCoreFromConfig({ ...config(opts), log: { level: 'warn' } });
+    await store.close();
+    process.stdout.write(`${ownerToken}\n`);
+    process.stderr.write(ownerTokenFile ? `(from ${ownerTokenFile})\n` : '(from configuration)\n');
+  });
+
+program
+  .command('tools')
+  .description('List the tools the hub offers')
+  .option('--markdown', 'print the Markdown table used in README.md')
+  .action((opts: { markdown?: boolean }) => {
+    process.stdout.write(opts.markdown ? renderToolCatalogue(coreTools) : coreTools.map((t) => `${t.name.padEnd(24)} ${t.title}`).join('\n') + '\n');
+  });
+
+await program.parseAsync(process.argv);

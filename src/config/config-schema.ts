@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { DiceLimitsSchema } from '../core/index.js';
+
+const url = (schemes: string[]) =>
+  z.string().refine((v) => schemes.some((s) => v.toLowerCase().startsWith(`${s}:`)), `expected a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+
+/** The whole configuration of a hub. Every key has a default, so an empty file (or none) runs. */
+export const HubConfigSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1').describe('Interface to listen on; 0.0.0.0 to accept other machines'),
+      port: z.number().int().min(0).max(65535).default(3000).describe('HTTP, socket.io and MCP port (0: any free port)'),
+      allowedOrigins: z
+        .array(z.string().min(1))
+        .default([])
+        .describe('Browser origins (hostnames) allowed to call /mcp and the sockets, besides localhost'),
+    })
+    .prefault({}),
+  dataDir: z.string().min(1).default('data').describe('Where the SQLite file and the generated owner token live'),
+  storage: z
+    .strictObject({
+      url: url(['sqlite', 'redis', 'rediss', 'postgres', 'postgresql', 'memory'])
+        .optional()
+        .describe('keyv store URL; default sqlite://<dataDir>/hub.sqlite, or REDIS_URL / DATABASE_URL when set'),
+    })
+    .prefault({}),
+  redisUrl: url(['redis', 'rediss']).optional().describe('Redis for storage (and, later, events across hub processes)'),
+  databaseUrl: url(['postgres', 'postgresql']).optional().describe('Postgres for storage'),
+  auth: z
+    .strictObject({
+      ownerToken: z
+        .string()
+        .min(24, 'expected at least 24 characters, e.g. from `openssl rand -base64 32`')
+        .optional()
+        .describe('The hub owner\'s bearer token; generated into <dataDir>/owner-token when unset'),
+    })
+    .prefault({}),
+  log: z
+    .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+    .prefault({}),
+  dice: DiceLimitsSchema.strict().prefault({}),
+  limits: z
+    .strictObject({
+      maxItemsPerType: z.number().int().min(1).max(1_000_000).default(2000).describe('Characters, NPCs, ... per campaign, each'),
+      rollLogSize: z.number().int().min(0).max(100_000).default(500).describe('Dice rolls kept in a session log'),
+      maxNotes: z.number().int().min(1).max(100_000).default(2000).describe('Notes per session'),
+    })
+    .prefault({}),
+});
+export type HubConfig = z.infer<typeof HubConfigSchema>;
+
+/** Where the store lives: an explicit URL, else Postgres, else Redis, else the SQLite file in the data folder. */
+export function storeUrl(config: HubConfig): string {
+  return config.storage.url ?? config.databaseUrl ?? config.redisUrl ?? `sqlite://${config.dataDir}/hub.sqlite`;
+}

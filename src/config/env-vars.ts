@@ -1,0 +1,24 @@
+/** How one environment variable maps onto the configuration. This list is the documentation of the variables. */
+export interface EnvVar {
+  name: string;
+  path: string[];
+  type: 'string' | 'number' | 'list';
+  description: string;
+  example: string;
+}
+
+export const envVars: EnvVar[] = [
+  { name: 'HOST', path: ['server', 'host'], type: 'string', description: 'Interface to listen on (0.0.0.0 for other machines)', example: '127.0.0.1' },
+  { name: 'PORT', path: ['server', 'port'], type: 'number', description: 'Port for HTTP, socket.io and MCP', example: '3000' },
+  { name: 'ALLOWED_ORIGINS', path: ['server', 'allowedOrigins'], type: 'list', description: 'Comma-separated browser origin hostnames allowed besides localhost', example: 'foundry.example.com' },
+  { name: 'DATA_DIR', path: ['dataDir'], type: 'string', description: 'Folder for the SQLite file and the generated owner token', example: 'data' },
+  { name: 'STORE_URL', path: ['storage', 'url'], type: 'string', description: 'keyv store URL: sqlite://, redis://, postgres:// or memory://', example: 'sqlite://data/hub.sqlite' },
+  { name: 'REDIS_URL', path: ['redisUrl'], type: 'string', description: 'Redis server; used for storage when STORE_URL is unset', example: 'redis://127.0.0.1:6379' },
+  { name: 'DATABASE_URL', path: ['databaseUrl'], type: 'string', description: 'Postgres server; used for storage when STORE_URL is unset (wins over REDIS_URL)', example: 'postgres://postgres@127.0.0.1/ttrpg' },
+  { name: 'HUB_OWNER_TOKEN', path: ['auth', 'ownerToken'], type: 'string', description: 'Owner bearer token (at least 24 characters); generated when unset', example: '' },
+  { name: 'LOG_LEVEL', path: ['log', 'level'], type: 'string', description: 'fatal, error, warn, info, debug, trace or silent', example: 'info' },
+  { name: 'DICE_MAX_EXPRESSION_LENGTH', path: ['dice', 'maxExpressionLength'], type: 'number', description: 'Longest dice expression accepted', example: '200' },
+  { name: 'DICE_MAX_DICE', path: ['dice', 'maxDice'], type: 'number', description: 'Most dice in one expression', example: '1000' },
+  { name: 'DICE_MAX_SIDES', path: ['dice', 'maxSides'], type: 'number', description: 'Most sides on one die', example: '1000' },
+  { name: 'DICE_MAX_ROLLS', path: ['dice', 'maxRolls'], type: 'number', description: 'Most rolls in one request', example: '20' },
+];

@@ -1,0 +1,84 @@
+import { hostHeaderValidation, originValidation } from '@modelcontextprotocol/express';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createMcpHandler, localhostAllowedHostnames, type McpRequestContext } from '@modelcontextprotocol/server';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { AccessService, Actor, Logger, Store, ToolRegistry } from '../core/index.js';
+import { createMcpServerFactory } from '../mcp/create-mcp-server.js';
+import { bearerAuth } from './bearer-auth.js';
+import { errorBody, httpStatus } from './http-errors.js';
+
+export interface HttpAppOptions {
+  registry: ToolRegistry;
+  access: AccessService;
+  store: Store;
+  logger: Logger;
+  version: string;
+  /** The interface the hub listens on; loopback binds get DNS-rebinding protection. */
+  host: string;
+  /** Browser origin hostnames allowed besides localhost. */
+  allowedOrigins: string[];
+}
+
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
+
+/**
+ * The hub's HTTP surface: /health (public), /mcp (Streamable HTTP, both MCP generations) and
+ * /api/tools (the registry as JSON), all but /health behind a bearer token.
+ */
+export function createHttpApp(options: HttpAppOptions): { app: express.Express; close(): Promise<void> } {
+  const { registry, access, store, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  if (LOOPBACK.includes(options.host)) app.use(hostHeaderValidation(localhostAllowedHostnames()));
+  const origins = originValidation([...localhostAllowedHostnames(), ...options.allowedOrigins]);
+
+  app.get('/health', async (_req, res) => {
+    const storeOk = await store.ping().then(() => true, () => false);
+    res.status(storeOk ? 200 : 503).json({ status: storeOk ? 'ok' : 'degraded', version: options.version, store: { kind: store.kind, reachable: storeOk } });
+  });
+
+  const factory = createMcpServerFactory(registry, { name: 'ttrpg-hub', version: options.version }, (ctx: McpRequestContext) => {
+    const actor = ctx.authInfo?.extra?.actor as Actor | undefined;
+    // bearerAuth runs before every /mcp request; reaching here without an actor is a wiring bug.
+    if (!actor) throw new Error('MCP request without an authenticated actor');
+    return actor;
+  });
+  const mcp = createMcpHandler(factory, { onerror: (error) => logger.warn({ err: error }, 'mcp request failed') });
+  const mcpNode = toNodeHandler(mcp, { onerror: (error) => logger.error({ err: error }, 'mcp transport error') });
+  app.all('/mcp', origins, bearerAuth(access), (req, res) => void mcpNode(req, res));
+
+  const toolCall = z.object({ input: z.record(z.string(), z.unknown()).default({}) });
+  app.get('/api/tools', bearerAuth(access), (_req, res) => {
+    res.json({ tools: registry.list().map((t) => ({ name: t.name, title: t.title, description: t.description, access: t.access, annotations: t.annotations, input: z.toJSONSchema(t.input, { io: 'input' }) })) });
+  });
+  app.post('/api/tools/:name', origins, bearerAuth(access), express.json({ limit: '256kb' }), async (req, res) => {
+    const body = toolCall.safeParse(req.body ?? {});
+    if (!body.success) {
+      res.status(400).json(errorBody({ code: 'VALIDATION', message: 'Expected a JSON body like {"input": {...}}', field: 'input' }));
+      return;
+    }
+    const result = await registry.call(String(req.params.name), body.data.input, { actor: req.actor! });
+    if (result.ok) res.json({ ok: true, value: result.value, text: result.text });
+    else res.status(httpStatus[result.error.code]).json(errorBody(result.error));
+  });
+
+  app.use((_req, res) => void res.status(404).json(errorBody({ code: 'NOT_FOUND', message: 'No such endpoint: see /health, /mcp and /api/tools' })));
+  // The one mapper for thrown errors: malformed JSON is the caller's fault, anything else is a bug.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === 'entity.parse.failed' || error.status === 400) {
+      res.status(400).json(errorBody({ code: 'VALIDATION', message: `The request body is not valid JSON: ${error.message}` }));
+      return;
+    }
+    if (error.status === 413) {
+      res.status(413).json(errorBody({ code: 'LIMIT', message: 'The request body is too large' }));
+      return;
+    }
+    const correlationId = randomUUID();
+    logger.error({ err: error, correlationId }, 'http request failed');
+    res.status(500).json(errorBody({ code: 'INTERNAL', message: `Internal error (correlation id ${correlationId})` }));
+  });
+
+  return { app, close: () => mcp.close() };
+}

@@ -1,0 +1,94 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { storeUrl, type HubConfig } from './config/config-schema.js';
+import { createCore, InMemoryEventBus, type AnyTool, type Clock, type Core, type EventBus, type Logger, type Random, type Store } from './core/index.js';
+import { createHttpApp } from './http/create-http-app.js';
+import { ensureOwnerToken } from './http/owner-token.js';
+import { createLogger } from './logging/create-logger.js';
+import { attachSocketGateway } from './realtime/socket-gateway.js';
+import { openStore } from './stores/open-store.js';
+import { hubVersion } from './version.js';
+
+export interface HubParts {
+  /** Replace any port for tests; each defaults to the configured implementation. */
+  store?: Store;
+  events?: EventBus;
+  clock?: Clock;
+  random?: Random;
+  logger?: Logger;
+  extraTools?: readonly AnyTool[];
+}
+
+export interface Hub {
+  core: Core;
+  logger: Logger;
+  http: HttpServer;
+  /** Base URL once listening, e.g. http://127.0.0.1:3000 */
+  url: string;
+  ownerToken: string;
+  close(): Promise<void>;
+}
+
+/** Builds the core and the ports it needs, without any network listener (the stdio MCP server uses this). */
+export async function createCoreFromConfig(config: HubConfig, parts: HubParts = {}) {
+  const logger = parts.logger ?? createLogger(config.log.level);
+  const store = parts.store ?? (await openStore(storeUrl(config)));
+  const events = parts.events ?? new InMemoryEventBus((error, event) => logger.error({ err: error, event: event.type }, 'event listener failed'));
+  const owner = await ensureOwnerToken(config.auth.ownerToken, config.dataDir, logger);
+  const core = createCore({
+    store,
+    events,
+    ownerToken: owner.token,
+    clock: parts.clock,
+    random: parts.random,
+    logger,
+    diceLimits: config.dice,
+    limits: config.limits,
+    extraTools: parts.extraTools,
+  });
+  return { core, logger, store, events, ownerToken: owner.token, ownerTokenFile: owner.file };
+}
+
+/** The composition root: storage, events, core, HTTP, MCP and sockets on one port. */
+export async function createHub(config: HubConfig, parts: HubParts = {}): Promise<Hub> {
+  const { core, logger, store, events, ownerToken } = await createCoreFromConfig(config, parts);
+  const httpApp = createHttpApp({
+    registry: core.registry,
+    access: core.deps.access,
+    store,
+    logger,
+    version: hubVersion,
+    host: config.server.host,
+    allowedOrigins: config.server.allowedOrigins,
+  });
+  const http = createServer(httpApp.app);
+  const sockets = attachSocketGateway(http, { deps: core.deps, access: core.deps.access, events, registry: core.registry, logger, allowedOrigins: config.server.allowedOrigins });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.server.port, config.server.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
+  const url = `http://${host}:${port}`;
+  logger.info({ url, store: store.kind, version: hubVersion }, `ttrpg-hub ${hubVersion} listening on ${url} (MCP at ${url}/mcp)`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    core,
+    logger,
+    http,
+    url,
+    ownerToken,
+    close: () =>
+      (closing ??= (async () => {
+        await sockets.close(); // also closes the HTTP server
+        await httpApp.close();
+        await events.close();
+        await store.close();
+      })()),
+  };
+}
