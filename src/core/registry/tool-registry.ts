@@ -35,7 +35,7 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
   async function call(name: string, raw: unknown, options: CallOptions): Promise<ToolCallResult> {
     const tool = byName.get(name);
     if (!tool) return withText(fail('UNKNOWN_TOOL', `There is no tool "${name}": expected one of ${[...byName.keys()].join(', ')}`));
-    const parsed = tool.input.safeParse(raw ?? {});
+    const parsed = tool.input.safeParse(withTokenCampaign(tool, raw ?? {}, options.actor));
     if (!parsed.success) return withText(validationFailure(parsed.error));
     const input = parsed.data as Record<string, unknown>;
 
@@ -86,6 +86,14 @@ async function resolveCampaign(tool: AnyTool, input: Record<string, unknown>, ac
   if (actor.kind === 'member') return ok(actor.campaignId);
   if (tool.campaign === 'required') return fail('VALIDATION', `campaignId is required: expected the id of a campaign (see list_campaigns)`, { field: 'campaignId' });
   return ok(null);
+}
+
+/** A token scoped to one campaign may leave campaignId out: it can only mean the token's campaign. */
+function withTokenCampaign(tool: AnyTool, raw: unknown, actor: Actor): unknown {
+  if (actor.kind !== 'member' || !('campaignId' in tool.input.shape) || typeof raw !== 'object' || raw === null) return raw;
+  const input = raw as Record<string, unknown>;
+  if (input.campaignId !== undefined || input.sessionId !== undefined) return raw;
+  return { ...input, campaignId: actor.campaignId };
 }
 
 function validationFailure(error: z.ZodError): Result<never> {
