@@ -42,7 +42,7 @@ export function createCore(options: CoreOptions): Core {
   const { store, events } = options;
   const campaigns = new CampaignService({ store, events, clock, random, mutex, limits });
   const sessions = new SessionService({ store, events, clock, random, mutex, campaigns, limits });
-  const access = new AccessService({ store, clock, random, campaigns, ownerToken: options.ownerToken });
+  const access = new AccessService({ store, clock, random, campaigns, events, ownerToken: options.ownerToken });
   const dice = createDiceEngine(random, DiceLimitsSchema.parse(options.diceLimits ?? {}));
   const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access };
   return { deps, registry: createRegistry([...coreTools, ...(options.extraTools ?? [])], deps) };

@@ -97,6 +97,9 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
   });
 
   const unsubscribe = events.subscribe((event) => {
+    if (event.type === 'access.revoked') {
+      for (const socket of io.sockets.sockets.values()) if ((socket.data.actor as Actor | undefined)?.id === event.memberId) socket.disconnect(true);
+    }
     if (!event.campaignId) return;
     for (const audience of ['gm', 'table'] as const) {
       const view = viewEvent(event, audience);
@@ -108,7 +111,8 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
   async function currentActor(socket: Socket): Promise<Actor> {
     const actor = await access.authenticate(socket.data.token as string);
     if (!actor.ok) {
-      socket.disconnect(true);
+      // After the reply is on its way, so the client learns why.
+      setImmediate(() => socket.disconnect(true));
       throw new ExpectedFailure(actor.error);
     }
     return actor.value;

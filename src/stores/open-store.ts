@@ -25,7 +25,7 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
     case 'redis':
     case 'rediss': {
       const { default: KeyvRedis } = await import('@keyv/redis');
-      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvRedis(url, { throwOnConnectError: true }) }), 'redis'));
+      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 5000 }) }), 'redis'));
     }
     case 'postgres':
     case 'postgresql': {
@@ -39,11 +39,17 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
 
 /** Fails at start, with the reason, rather than on the first request. */
 async function checked(store: KeyvStore): Promise<Store> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await store.ping();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer within 5 seconds')), 5000);
+    });
+    await Promise.race([store.ping(), timeout]);
     return store;
   } catch (error) {
     await store.close().catch(() => {});
     throw new Error(`Cannot reach the ${store.kind} store: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
   }
 }

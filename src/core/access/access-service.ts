@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CampaignService } from '../campaigns/campaign-service.js';
 import type { Member } from '../campaigns/campaign-schemas.js';
 import type { Clock } from '../ports/clock.js';
+import type { EventBus } from '../ports/event-bus.js';
 import type { Random } from '../ports/random.js';
 import type { Store } from '../ports/store.js';
 import { fail, notFound, ok, type Result } from '../result.js';
@@ -20,6 +21,7 @@ export interface AccessDeps {
   clock: Clock;
   random: Random;
   campaigns: CampaignService;
+  events: EventBus;
   /** The owner token from configuration; compared in constant time, never stored. */
   ownerToken: string;
 }
@@ -56,14 +58,26 @@ export class AccessService {
     return added.ok ? ok({ token, member }) : added;
   }
 
-  /** Revokes at once: the member leaves the campaign, so its token stops authenticating. */
-  async revoke(campaignId: string, memberId: string): Promise<Result<Member>> {
+  /** Revokes at once: the member leaves the campaign, so its token stops authenticating, and open sockets are told. */
+  async revoke(campaignId: string, memberId: string, by: Actor): Promise<Result<Member>> {
     let removed: Member | undefined;
     const result = await this.deps.campaigns.modify(campaignId, (c) => {
       removed = c.members.find((m) => m.id === memberId);
       if (!removed) return notFound('Member', memberId, 'memberId');
       return ok({ ...c, members: c.members.filter((m) => m.id !== memberId) });
     });
-    return result.ok ? ok(removed!) : result;
+    if (!result.ok) return result;
+    await this.deps.events.publish({
+      type: 'access.revoked',
+      id: this.deps.random.id(),
+      at: this.deps.clock.now().toISOString(),
+      campaignId,
+      sessionId: null,
+      actor: { id: by.id, name: by.name },
+      version: null,
+      memberId,
+      name: removed!.name,
+    });
+    return ok(removed!);
   }
 }

@@ -63,6 +63,8 @@ export function viewEvent(event: HubEvent, audience: Audience): HubEvent | null 
     }
     case 'combatant.conditions_changed':
       return event.hidden ? null : event;
+    case 'access.revoked':
+      return null;
     case 'campaign.updated':
       return event.dataType === null || tableVisibleData.includes(event.dataType) ? event : null;
     default:

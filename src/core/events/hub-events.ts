@@ -57,6 +57,7 @@ export const HubEventSchema = z.discriminatedUnion('type', [
     dataType: DataTypeSchema.nullable().describe('null for name/system/description changes and rollbacks'),
   }),
   z.object({ ...base, type: z.literal('campaign.deleted') }),
+  z.object({ ...base, type: z.literal('access.revoked'), memberId: z.string(), name: z.string() }),
 ]);
 export type HubEvent = z.infer<typeof HubEventSchema>;
 export type HubEventType = HubEvent['type'];

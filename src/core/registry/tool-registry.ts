@@ -77,7 +77,18 @@ async function resolveCampaign(tool: AnyTool, input: Record<string, unknown>, ac
   if (tool.campaign === 'none') return ok(null);
   if (typeof input.campaignId === 'string') {
     const campaign = await deps.campaigns.get(input.campaignId);
-    return campaign.ok ? ok(campaign.value.id) : campaign;
+    if (!campaign.ok) return campaign;
+    // Tools act on input.sessionId, so it must lie in the campaign the role was checked for.
+    if (typeof input.sessionId === 'string') {
+      const session = await deps.sessions.get(input.sessionId);
+      if (!session.ok) return session;
+      if (session.value.campaignId !== campaign.value.id) {
+        return fail('VALIDATION', `Session "${input.sessionId}" belongs to another campaign, not ${campaign.value.id}: leave campaignId out or give the session's own campaign`, {
+          field: 'sessionId',
+        });
+      }
+    }
+    return ok(campaign.value.id);
   }
   if (typeof input.sessionId === 'string') {
     const session = await deps.sessions.get(input.sessionId);

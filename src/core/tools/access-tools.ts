@@ -48,8 +48,8 @@ export const revokeAccessToken = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
   access: 'gm',
   campaign: 'required',
-  async run(input, { deps, campaignId }) {
-    const revoked = await deps.access.revoke(campaignId!, input.memberId);
+  async run(input, { deps, campaignId, actor }) {
+    const revoked = await deps.access.revoke(campaignId!, input.memberId, actor);
     return revoked.ok ? ok({ revoked: revoked.value }) : revoked;
   },
   format: ({ revoked }) => `Revoked ${revoked.name} (${revoked.role})`,

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCore, InMemoryEventBus, ownerActor } from '../../src/core/index.js';
+import { openStore } from '../../src/stores/open-store.js';
+
+// The same contract against every backend keyv gives us. Redis and Postgres run when reachable:
+// .ci/run starts Redis (and uses the machine's Postgres) so CI always covers them.
+const dir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const reachable = (url: string) =>
+  new Promise<boolean>((resolve) => {
+    const { hostname, port } = new URL(url);
+    const socket = createConnection({ host: hostname, port: Number(port) }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+    socket.setTimeout(1000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+
+const [redisUp, postgresUp] = await Promise.all([reachable(redisUrl), reachable(postgresUrl)]);
+if (!redisUp) console.warn(`Skipping Redis store tests: nothing listens at ${redisUrl} (set TEST_REDIS_URL; .ci/run starts one)`);
+if (!postgresUp) console.warn(`Skipping Postgres store tests: nothing listens at ${postgresUrl} (set TEST_DATABASE_URL)`);
+
+const namespace = `ttrpg-hub-test-${process.pid}-${Date.now()}`;
+const backends = [
+  { name: 'sqlite', url: `sqlite://${join(dir, 'hub.sqlite')}`, persistent: true, run: true },
+  { name: 'memory', url: 'memory://', persistent: false, run: true },
+  { name: 'redis', url: redisUrl, persistent: true, run: redisUp },
+  { name: 'postgres', url: postgresUrl, persistent: true, run: postgresUp },
+];
+
+describe.each(backends)('$name store', ({ name, url, persistent, run }) => {
+  it.runIf(run)('stores, reads and deletes nested JSON values', async () => {
+    const store = await openStore(url, namespace);
+    expect(store.kind).toBe(name);
+    const value = { name: 'Strahd', tags: ['vampire'], hp: { current: 144, max: 144 }, at: '2026-11-22T00:00:00.000Z' };
+    await store.set('npc:strahd', value);
+    expect(await store.get('npc:strahd')).toEqual(value);
+    expect(await store.get('npc:nobody')).toBeUndefined();
+    expect(await store.delete('npc:strahd')).toBe(true);
+    expect(await store.get('npc:strahd')).toBeUndefined();
+    await store.ping();
+    await store.close();
+  });
+
+  it.runIf(run && persistent)('keeps acknowledged writes across a reopen', async () => {
+    const first = await openStore(url, namespace);
+    await first.set('campaign:keep', { version: 7 });
+    await first.close();
+    const second = await openStore(url, namespace);
+    expect(await second.get('campaign:keep')).toEqual({ version: 7 });
+    await second.delete('campaign:keep');
+    await second.close();
+  });
+
+  it.runIf(run)('loses no change when fifty players act at once on one session', async () => {
+    const store = await openStore(url, `${namespace}-concurrency`);
+    const { registry } = createCore({ store, events: new InMemoryEventBus(), ownerToken: 'x'.repeat(32) });
+    const actor = ownerActor();
+    const campaign = await registry.call('create_campaign', { name: 'Busy table', system: 'D&D 5e' }, { actor });
+    if (!campaign.ok) throw new Error(campaign.text);
+    const campaignId = (campaign.value.campaign as { id: string }).id;
+    await registry.call('start_session', { campaignId }, { actor });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2 ? registry.call('add_session_note', { campaignId, note: `note ${i}` }, { actor }) : registry.call('roll_dice', { campaignId, expression: 'd20' }, { actor }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const session = await registry.call('get_session', { campaignId }, { actor });
+    const s = session.ok ? (session.value.session as { notes: unknown[]; rolls: unknown[]; version: number }) : null;
+    expect(s?.notes).toHaveLength(25);
+    expect(s?.rolls).toHaveLength(25);
+    expect(s?.version).toBe(51);
+    await store.close();
+  });
+});
+
+describe('store URLs', () => {
+  it('rejects an unknown scheme and an unreachable server with a message saying so', async () => {
+    await expect(openStore('mongodb://localhost/x')).rejects.toThrow(/Unsupported store URL scheme "mongodb:": expected sqlite:\/\/, redis:\/\/, postgres:\/\/ or memory:\/\//);
+    await expect(openStore('redis://127.0.0.1:1')).rejects.toThrow(/Cannot reach the redis store/);
+  });
+});
