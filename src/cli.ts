@@ -1,10 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import type { HubConfig } from './config/config-schema.js';
 import { envVars } from './config/env-vars.js';
-import { createMcpServerFactory } from './mcp/create-mcp-server.js';
-import { createCoreFromConfig, createHub } from './server.js';
 import { renderToolCatalogue } from './tool-catalogue.js';
 import { hubVersion } from './version.js';
 import { coreTools, ownerActor } from './core/index.js';
@@ -41,6 +38,8 @@ program
   .option('-p, --port <port>', 'port to listen on (default 3000)', port)
   .option('-H, --host <host>', 'interface to listen on (default 127.0.0.1)')
   .action(async (opts) => {
+    // Heavy modules load only for the command that needs them, so --help stays instant.
+    const { createHub } = await import('./server.js');
     const hub = await createHub(config(opts)).catch((error: Error) => {
       process.stderr.write(`Could not start the hub: ${error.message}\n`);
       process.exit(1);
@@ -60,6 +59,11 @@ program
   .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
   .option('-t, --token <token>', 'act as this campaign token instead of the hub owner')
   .action(async (opts) => {
+    const [{ createCoreFromConfig }, { createMcpServerFactory }, { serveStdio }] = await Promise.all([
+      import('./server.js'),
+      import('./mcp/create-mcp-server.js'),
+      import('@modelcontextprotocol/server/stdio'),
+    ]);
     const { core, logger, store } = await createCoreFromConfig(config(opts)).catch((error: Error) => {
       process.stderr.write(`Could not start the MCP server: ${error.message}\n`);
       process.exit(1);
@@ -91,6 +95,7 @@ program
   .description('Print the hub owner token (from configuration or the data folder), creating it on first use')
   .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
   .action(async (opts) => {
+    const { createCoreFromConfig } = await import('./server.js');
     const { ownerToken, ownerTokenFile, store } = await createCoreFromConfig({ ...config(opts), log: { level: 'warn' } });
     await store.close();
     process.stdout.write(`${ownerToken}\n`);
