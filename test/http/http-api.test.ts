@@ -29,14 +29,14 @@ describe('HTTP API', () => {
       body: '{"input": {',
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toMatch(/not valid JSON/);
+    expect(((await res.json()) as any).error.message).toMatch(/not valid JSON/);
     expect((await fetch(`${hub.url}/nowhere`)).status).toBe(404);
   });
 
   it('lists tools with their JSON input schemas for an authenticated caller only', async () => {
     expect((await fetch(`${hub.url}/api/tools`)).status).toBe(401);
     const res = await fetch(`${hub.url}/api/tools`, { headers: { authorization: `Bearer ${OWNER_TOKEN}` } });
-    const { tools } = await res.json();
+    const { tools } = (await res.json()) as any;
     const roll = tools.find((t: { name: string }) => t.name === 'roll_dice');
     expect(roll.input.required).toContain('expression');
     expect(roll.access).toBe('player');

@@ -1,4 +1,5 @@
-import { DiceRoll as LibraryRoll, NumberGenerator, Parser } from '@dice-roller/rpg-dice-roller';
+import { createRequire } from 'node:module';
+import type * as DiceLibrary from '@dice-roller/rpg-dice-roller';
 import type { Random } from '../ports/random.js';
 import { fail, ok, type Result } from '../result.js';
 import { parseChatRoll, splitRolls, type ChatRoll } from './chat-notation.js';
@@ -13,17 +14,19 @@ export interface DiceEngine {
 // The library draws every face from one module-level generator. We point it at the Random of the
 // roll in progress; rolling is synchronous, so no other roll can run in between.
 let activeRandom: Random | undefined;
-let bridgeInstalled = false;
-function installRandomBridge(): void {
-  if (bridgeInstalled) return;
-  const generator = NumberGenerator.generator as { integer(min: number, max: number): number };
+let library: typeof DiceLibrary | undefined;
+/** Loads the library on first use (it takes about a second), so `ttrpg-hub --help` stays instant. */
+function loadLibrary(): typeof DiceLibrary {
+  if (library) return library;
+  library = createRequire(import.meta.url)('@dice-roller/rpg-dice-roller') as typeof DiceLibrary;
+  const generator = library.NumberGenerator.generator as { integer(min: number, max: number): number };
   const original = generator.integer.bind(generator);
   generator.integer = (min, max) => (activeRandom ? activeRandom.integer(min, max) : original(min, max));
-  bridgeInstalled = true;
+  return library;
 }
 
 export function createDiceEngine(random: Random, limits: DiceLimits, newId: () => string = () => random.id()): DiceEngine {
-  installRandomBridge();
+  loadLibrary();
   return {
     roll(expression) {
       const parts = splitRolls(expression, limits);
@@ -53,17 +56,17 @@ function rollOne(chat: ChatRoll, random: Random, limits: DiceLimits, id: string)
 
   let expressions: unknown[];
   try {
-    expressions = Parser.parse(chat.notation) as unknown[];
+    expressions = loadLibrary().Parser.parse(chat.notation) as unknown[];
   } catch (error) {
     if (/qty must be between/.test(String((error as Error).message))) {
       return fail('LIMIT', `"${chat.notation}" has more than 999 dice in one term: split it, e.g. 500d6+500d6`, { field: 'expression' });
     }
     return fail('DICE_NOTATION', describeSyntaxError(chat.notation, error), { field: 'expression' });
   }
-  let roll: LibraryRoll;
+  let roll: DiceLibrary.DiceRoll;
   activeRandom = random;
   try {
-    roll = new LibraryRoll(chat.notation);
+    roll = new (loadLibrary().DiceRoll)(chat.notation);
   } catch (error) {
     return fail('DICE_NOTATION', describeSyntaxError(chat.notation, error), { field: 'expression' });
   } finally {

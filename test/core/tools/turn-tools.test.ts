@@ -75,7 +75,7 @@ describe('previous_turn', () => {
   });
 
   it('steps back within a round and across into the previous round', async () => {
-    const { f, campaignId, a, b, c, next } = await fight();
+    const { f, campaignId, a, c, next } = await fight();
     await next();
     await next();
     expect((await f.ok('previous_turn', { campaignId })).encounter).toMatchObject({ round: 1, currentId: a });
@@ -86,7 +86,6 @@ describe('previous_turn', () => {
     expect(f.eventsOf('turn.changed').at(-1)).toMatchObject({ round: 1, currentId: c, previousId: a });
     // Going forward again picks up where it left off.
     expect((await next()).encounter).toMatchObject({ round: 2, currentId: a });
-    expect(b).not.toBe(c);
   });
 });
 
