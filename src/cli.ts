@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import type { HubConfig } from './config/config-schema.js';
 import { envVars } from './config/env-vars.js';
-import { renderToolCatalogue } from './tool-catalogue.js';
+import { renderToolCatalogue } from './docs/readme-tables.js';
 import { hubVersion } from './version.js';
 import { coreTools, ownerActor } from './core/index.js';
 

@@ -16,7 +16,7 @@ export const HubConfigSchema = z.strictObject({
         .describe('Browser origins (hostnames) allowed to call /mcp and the sockets, besides localhost'),
     })
     .prefault({}),
-  dataDir: z.string().min(1).default('data').describe('Where the SQLite file and the generated owner token live'),
+  dataDir: z.string().min(1).default('data').describe('Where the SQLite file and the generated owner token live (default: data/ in the installation folder)'),
   storage: z
     .strictObject({
       url: url(['sqlite', 'redis', 'rediss', 'postgres', 'postgresql', 'memory'])

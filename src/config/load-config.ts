@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { HubConfigSchema, type HubConfig } from './config-schema.js';
 import { envVars } from './env-vars.js';
+import { packageRoot } from '../package-root.js';
 
 /** The configuration could not be used; the message names the key, the value, where it came from and what is allowed. */
 export class ConfigError extends Error {
@@ -21,7 +21,6 @@ export interface LoadConfigOptions {
   cwd?: string;
 }
 
-const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultConfigFile = join(packageRoot, 'config', 'default.yaml');
 
 /**
@@ -65,7 +64,11 @@ export function loadConfig(options: LoadConfigOptions = {}): HubConfig {
 
   const result = HubConfigSchema.safeParse(merged);
   if (!result.success) throw new ConfigError(describeIssues(result.error, merged, sources));
-  return result.data;
+  // The default data folder belongs to the installation, not the working directory: Claude Desktop
+  // starts `ttrpg-hub mcp` from anywhere, and it should find the same campaigns as `npm start`.
+  // A folder the user gives is taken relative to where they gave it.
+  const dataDir = sources.has('dataDir') ? resolve(options.cwd ?? process.cwd(), result.data.dataDir) : join(packageRoot, 'data');
+  return { ...result.data, dataDir };
 }
 
 function describeIssues(error: z.ZodError, merged: Record<string, unknown>, sources: Map<string, string>): string {

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeUrl } from '../../src/config/config-schema.js';
 import { envVars } from '../../src/config/env-vars.js';
@@ -13,7 +13,8 @@ describe('configuration', () => {
   it('runs with embedded defaults and no configuration at all', () => {
     const config = loadConfig({ env: {}, cwd: dir });
     expect(config.server).toEqual({ host: '127.0.0.1', port: 3000, allowedOrigins: [] });
-    expect(storeUrl(config)).toBe('sqlite://data/hub.sqlite');
+    expect(config.dataDir).toBe(resolve('data')); // the installation's data/, wherever the hub is started from
+    expect(storeUrl(config)).toBe(`sqlite://${resolve('data')}/hub.sqlite`);
     expect(config.dice.maxDice).toBe(1000);
   });
 
@@ -24,6 +25,7 @@ describe('configuration', () => {
     expect(config.server).toEqual({ port: 5000, host: '0.0.0.0', allowedOrigins: ['foundry.example', 'obs.local'] });
     expect(config.log.level).toBe('debug');
     expect(storeUrl(config)).toBe('redis://cache:6379');
+    expect(loadConfig({ env: { DATA_DIR: 'campaigns' }, cwd: dir }).dataDir).toBe(join(dir, 'campaigns'));
   });
 
   it('stops on a wrong value with one line naming the key, the value, where it came from and what is allowed', () => {

@@ -34,6 +34,8 @@ export interface FixtureOptions {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 
+export type MemberActor = Extract<Actor, { kind: 'member' }> & { token: string };
+
 export interface CoreFixture {
   core: Core;
   /** Every event published on the bus, in order. */
@@ -48,7 +50,7 @@ export interface CoreFixture {
   /** Calls a tool that must fail and returns its error. */
   fail(name: string, input?: unknown, actor?: Actor): Promise<HubError>;
   /** Mints a token through create_access_token and authenticates it, as a transport would. */
-  member(campaignId: string, role: Role, name?: string): Promise<Actor & { token: string }>;
+  member(campaignId: string, role: Role, name?: string): Promise<MemberActor>;
   /** Creates a campaign and returns its id. */
   campaign(name?: string, system?: string): Promise<string>;
   /** Starts a session in the campaign and returns its id. */
@@ -102,7 +104,7 @@ export async function coreFixture(options: FixtureOptions = {}): Promise<CoreFix
     async member(campaignId, role, name = `${role} player`) {
       const { token } = await okCall('create_access_token', { campaignId, name, role });
       const actor = await core.deps.access.authenticate(token);
-      if (!actor.ok) throw new Error(`a fresh token did not authenticate: ${actor.error.message}`);
+      if (!actor.ok || actor.value.kind !== 'member') throw new Error(`a fresh token did not authenticate as a member: ${JSON.stringify(actor)}`);
       return { ...actor.value, token };
     },
     async campaign(name = 'Lost Mine of Phandelver', system = 'D&D 5e') {

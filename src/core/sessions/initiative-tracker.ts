@@ -55,7 +55,9 @@ export function removeCombatant(enc: Encounter, id: string): Result<Encounter> {
     ...c,
     conditions: c.conditions.map((k) => (k.anchorId === id ? { ...k, anchorId: c.id, skipNextTick: false } : k)),
   }));
-  return ok({ ...enc, combatants, currentId, round: currentId === null ? 0 : round });
+  const passed: Encounter = { ...enc, combatants, currentId, round: currentId === null ? 0 : round };
+  // A turn passed on starts like one reached with next_turn: its turn-start durations count down.
+  return ok(currentId !== null && currentId !== enc.currentId ? tick(passed, currentId, 'turn_start', []) : passed);
 }
 
 export function moveCombatant(enc: Encounter, id: string, position: number): Result<Encounter> {

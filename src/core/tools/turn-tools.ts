@@ -40,6 +40,12 @@ function turnEvents(step: (enc: Encounter) => Result<TurnChange>) {
   };
 }
 
+/** The expired conditions of combatants the caller can see: a player ending a turn must not learn of hidden ones. */
+function visibleExpired(encounter: z.infer<typeof EncounterViewSchema>, expired: z.infer<typeof ExpiredSchema>[]) {
+  const visible = new Set(encounter.combatants.map((c) => c.id));
+  return expired.filter((e) => visible.has(e.combatantId));
+}
+
 export const nextTurnTool = defineTool({
   name: 'next_turn',
   title: 'Next turn',
@@ -51,7 +57,7 @@ export const nextTurnTool = defineTool({
   campaign: 'required',
   async run(input, ctx) {
     const result = await inEncounter(input, ctx, turnEvents(nextTurn));
-    return result.ok ? ok({ encounter: result.value.encounter, expired: result.value.value }) : result;
+    return result.ok ? ok({ encounter: result.value.encounter, expired: visibleExpired(result.value.encounter, result.value.value) }) : result;
   },
   format: ({ encounter, expired }) => [formatEncounter(encounter), ...expired.map((e) => `${e.name} is no longer ${e.condition}`)].join('\n'),
 });
@@ -67,7 +73,7 @@ export const previousTurnTool = defineTool({
   campaign: 'required',
   async run(input, ctx) {
     const result = await inEncounter(input, ctx, turnEvents(previousTurn));
-    return result.ok ? ok({ encounter: result.value.encounter, expired: result.value.value }) : result;
+    return result.ok ? ok({ encounter: result.value.encounter, expired: visibleExpired(result.value.encounter, result.value.value) }) : result;
   },
   format: ({ encounter }) => formatEncounter(encounter),
 });

@@ -1,0 +1,11 @@
+// Regenerates the tool and configuration tables in README.md from the code (`npm run docs`).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { coreTools } from '../dist/core/index.js';
+import { renderEnvTable, renderToolCatalogue, replaceSection } from '../dist/docs/readme-tables.js';
+
+const readme = new URL('../README.md', import.meta.url);
+let doc = readFileSync(readme, 'utf8');
+doc = replaceSection(doc, 'tools', renderToolCatalogue(coreTools));
+doc = replaceSection(doc, 'config', renderEnvTable());
+writeFileSync(readme, doc);
+console.log('README.md tables updated');

@@ -1,0 +1,30 @@
+import { envVars } from '../config/env-vars.js';
+import type { AnyTool } from '../core/index.js';
+
+/** The tool list of README.md, generated from the registry so it never drifts from the code. */
+export function renderToolCatalogue(tools: readonly AnyTool[]): string {
+  const rows = tools.map((t) => {
+    const fields = Object.keys(t.input.shape).map((k) => `\`${k}\``).join(', ') || 'none';
+    const who = t.access === 'owner' ? 'owner' : t.access;
+    const kind = t.annotations.readOnlyHint ? 'read' : t.annotations.destructiveHint ? 'write (destructive)' : 'write';
+    const firstSentence = t.description.split(/(?<=\.)\s/)[0] ?? t.description;
+    return `| \`${t.name}\` | ${firstSentence.replace(/\|/g, '\\|')} | ${fields} | ${who} | ${kind} |`;
+  });
+  return ['| Tool | What it does | Input | Who (min. role) | Kind |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
+}
+
+/** The configuration table of README.md, generated from the list of environment variables. */
+export function renderEnvTable(): string {
+  const rows = envVars.map((v) => `| \`${v.name}\` | \`${v.path.join('.')}\` | ${v.description} | ${v.example ? `\`${v.example}\`` : 'generated'} |`);
+  return ['| Variable | Config key | Meaning | Default / example |', '|---|---|---|---|', ...rows].join('\n') + '\n';
+}
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->`. */
+export function replaceSection(doc: string, name: string, body: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`README has no ${start} ... ${end} section`);
+  return `${doc.slice(0, i + start.length)}\n${body}${doc.slice(j)}`;
+}
