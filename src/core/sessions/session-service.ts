@@ -121,6 +121,7 @@ export class SessionService {
   async logRolls(sessionId: string, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<Session>> {
     const at = this.deps.clock.now().toISOString();
     return this.update(sessionId, actor, (s) => {
+      if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
       const entries = rolls.map((roll) => ({ at, roller: actorRef(actor), secret, roll }));
       const log = [...s.rolls, ...entries].slice(-this.deps.limits.rollLogSize);
       return ok({ session: { ...s, rolls: log }, events: [{ type: 'dice.rolled', secret, rolls }] });

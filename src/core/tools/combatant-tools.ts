@@ -4,7 +4,7 @@ import { defineTool } from '../registry/define-tool.js';
 import { fail, ok, type Result } from '../result.js';
 import { applyHpChange, healthOf, HpChangeSchema } from '../sessions/combatant-hp.js';
 import { formatCombatant, formatEncounter } from '../sessions/encounter-format.js';
-import { findCombatant, replaceCombatant } from '../sessions/initiative-tracker.js';
+import { findCombatant, insertInOrder, replaceCombatant } from '../sessions/initiative-tracker.js';
 import { CombatantKindSchema, CombatantViewSchema, EncounterViewSchema, type Combatant, type Encounter } from '../sessions/session-schemas.js';
 import type { EncounterChange } from '../sessions/session-service.js';
 import { campaignIdField, combatantIdField, sessionIdField } from './fields.js';
@@ -16,6 +16,8 @@ const output = z.object({ combatant: CombatantViewSchema, encounter: EncounterVi
 /** Players may change their characters; monsters, NPCs and hidden combatants are the GM's. */
 function mayChange(role: Role, c: Combatant): Result<Combatant> {
   if (role === 'gm' || (c.kind === 'pc' && !c.hidden)) return ok(c);
+  // A hidden combatant does not exist as far as the table knows, not even by name.
+  if (c.hidden) return fail('NOT_FOUND', `Combatant "${c.id}" is not in the initiative order`, { field: 'combatantId' });
   return fail('FORBIDDEN', `Only the GM can change ${c.name}: players may change player characters only`, { field: 'combatantId' });
 }
 
@@ -148,7 +150,9 @@ export const updateCombatant = defineTool({
     if (Object.keys(patch).length === 0) return fail('VALIDATION', 'Nothing to change: give name, kind, ac, initiativeBonus or hidden', { field: 'name' });
     return changeCombatant(input, ctx, (c, enc) => {
       const changed = { ...c, ...patch } as Combatant;
-      return quiet(replaceCombatant(enc, changed), changed);
+      // A new bonus can change who wins a tie, so the combatant takes its place again.
+      if (initiativeBonus === undefined) return quiet(replaceCombatant(enc, changed), changed);
+      return quiet({ ...enc, combatants: insertInOrder(enc.combatants.filter((x) => x.id !== c.id), changed) }, changed);
     });
   },
   format: ({ encounter }) => formatEncounter(encounter),

@@ -142,4 +142,26 @@ describe('update_combatant', () => {
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'name', message: expect.stringMatching(/Nothing to change/) });
     expect((await f.ok('update_combatant', { campaignId, combatantId: goblin, ac: null })).combatant.ac).toBeNull();
   });
+
+  it('moves a combatant whose new bonus wins a tie', async () => {
+    const f = await coreFixture();
+    const campaignId = await f.campaign();
+    await f.session(campaignId);
+    const { added } = await f.ok('add_combatants', { campaignId, combatants: [{ name: 'A', initiative: 14, initiativeBonus: 3 }, { name: 'B', initiative: 14, initiativeBonus: 1 }] });
+    const b = (added as { id: string; name: string }[]).find((c) => c.name === 'B')!.id;
+    const { encounter } = await f.ok('update_combatant', { campaignId, combatantId: b, initiativeBonus: 5 });
+    expect((encounter as { combatants: { name: string }[] }).combatants.map((c) => c.name)).toEqual(['B', 'A']);
+  });
 });
+
+describe('hidden combatants and players', () => {
+  it('answers a player who names a hidden combatant as if it did not exist', async () => {
+    const { f, campaignId } = await fight();
+    const { added } = await f.ok('add_combatants', { campaignId, combatants: [{ name: 'Assassin', initiative: 20, hp: 30, hidden: true }] });
+    const player = await f.member(campaignId, 'player');
+    const error = await f.fail('change_hp', { campaignId, combatantId: (added as { id: string }[])[0]!.id, damage: 1 }, player);
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).not.toContain('Assassin');
+  });
+});
+

@@ -46,6 +46,8 @@ describe('start_session and end_session', () => {
 
     const again = await f.fail('end_session', { sessionId });
     expect(again).toMatchObject({ code: 'STATE', field: 'sessionId', message: expect.stringMatching(/has already ended/) });
+    // An ended session's dice log is closed: a roll aimed at it is refused, not silently logged.
+    expect(await f.fail('roll_dice', { sessionId, expression: 'd20' })).toMatchObject({ code: 'STATE', field: 'sessionId' });
     expect((await f.ok('start_session', { campaignId })).session.name).toBe('Session 2 (2026-01-01)');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewEvent, type HubEvent } from '../../../src/core/index.js';
+import { HubEventSchema, viewEvent, type HubEvent } from '../../../src/core/index.js';
 import { coreFixture } from '../../helpers/core-fixture.js';
 
 type View = { id: string; name: string; hp: { current: number } | null; health: string | null };
@@ -148,5 +148,31 @@ describe('campaign and dice events for the table', () => {
     expect(table[1]).toMatchObject({ secret: false });
     expect(table[2]).toMatchObject({ dataType: 'characters', summary: 'Added character "Tordek"' });
     expect(JSON.stringify(table)).not.toContain('Secret villain');
+  });
+});
+
+describe('published events', () => {
+  it('match the documented event schema, for the GM and as the table receives them', async () => {
+    const { f, campaignId, sessionId, assassin, goblin, player } = await fight();
+    await f.ok('configure_encounter', { campaignId, monsterHp: 'exact' });
+    await f.ok('add_condition', { campaignId, combatantId: goblin, name: 'Prone', rounds: 1 });
+    for (let i = 0; i < 4; i++) await f.ok('next_turn', { campaignId });
+    await f.ok('change_hp', { campaignId, combatantId: assassin, damage: 3 });
+    await f.ok('roll_dice', { expression: '2d20kh1+3', secret: true }, player);
+    await f.ok('add_session_note', { campaignId, note: 'Ambush!' });
+    await f.ok('end_session', { sessionId });
+    const types = new Set(f.events.map((e) => e.type));
+    expect(types.size).toBeGreaterThanOrEqual(9);
+    for (const event of [...f.events, ...forTable(f.events)]) {
+      const parsed = HubEventSchema.safeParse(event);
+      expect(parsed.success, `${event.type}: ${parsed.error?.message}`).toBe(true);
+    }
+  });
+
+  it('refuses an unknown monster HP setting naming the field', async () => {
+    const { f, campaignId } = await fight();
+    const error = await f.fail('configure_encounter', { campaignId, monsterHp: 'vague' });
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'monsterHp' });
+    expect(error.message).toMatch(/expected one of "exact"\|"descriptive"\|"hidden"/);
   });
 });
