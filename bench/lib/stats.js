@@ -38,10 +38,12 @@ export async function timeSequential(fn, n) {
 
 /**
  * Calls `fn` in batches until `ms` milliseconds have passed and returns calls per second.
- * Time-boxed rather than count-boxed so slow and fast expressions cost the same wall time; the
- * clock is read once per batch so reading it does not weigh on sub-microsecond calls.
+ * Time-boxed rather than count-boxed so slow and fast expressions cost the same wall time. The clock
+ * is read once per batch (so reading it does not weigh on microsecond calls), and a batch is sized to
+ * about a millisecond (so a slow call does not overshoot the box by a hundred calls).
  */
-export function opsPerSecond(fn, ms, batch = 100) {
+export function opsPerSecond(fn, ms) {
+  const batch = batchSize(() => fn());
   let calls = 0;
   const start = process.hrtime.bigint();
   const budget = BigInt(Math.round(ms * 1e6));
@@ -55,7 +57,10 @@ export function opsPerSecond(fn, ms, batch = 100) {
 }
 
 /** The asynchronous twin of opsPerSecond: each call is awaited before the next starts. */
-export async function asyncOpsPerSecond(fn, ms, batch = 50) {
+export async function asyncOpsPerSecond(fn, ms) {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  const batch = clampBatch(Number(process.hrtime.bigint() - t0));
   let calls = 0;
   const start = process.hrtime.bigint();
   const budget = BigInt(Math.round(ms * 1e6));
@@ -67,6 +72,13 @@ export async function asyncOpsPerSecond(fn, ms, batch = 50) {
   }
   return calls / (Number(elapsed) / 1e9);
 }
+
+function batchSize(call) {
+  const t0 = process.hrtime.bigint();
+  call();
+  return clampBatch(Number(process.hrtime.bigint() - t0));
+}
+const clampBatch = (nanos) => Math.min(1000, Math.max(1, Math.round(1e6 / Math.max(nanos, 1))));
 
 /** Median of a few repeated measurements, so one noisy round (GC, a neighbour on the CPU) does not decide. */
 export function median(values) {

@@ -15,6 +15,7 @@ export type ActorResolver = (ctx: McpRequestContext) => Actor;
  * 2026-07-28) are served from it by the SDK's serving entries.
  */
 export function createMcpServerFactory(registry: ToolRegistry, info: McpServerInfo, actorFor: ActorResolver) {
+  const schemas = new Map(registry.list().map((t) => [t.name, { input: listedSchema(t.input), output: listedSchema(t.output) }]));
   return (requestContext: McpRequestContext): McpServer => {
     const actor = actorFor(requestContext);
     const server = new McpServer(info, {
@@ -29,8 +30,8 @@ export function createMcpServerFactory(registry: ToolRegistry, info: McpServerIn
         {
           title: tool.title,
           description: tool.description,
-          inputSchema: listedSchema(tool.input),
-          outputSchema: listedSchema(tool.output),
+          inputSchema: schemas.get(tool.name)!.input,
+          outputSchema: schemas.get(tool.name)!.output,
           annotations: { title: tool.title, ...tool.annotations },
         },
         async (args: unknown, ctx: ServerContext) =>

@@ -94,7 +94,9 @@ function rollOne(chat: ChatRoll, random: Random, limits: DiceLimits, id: string)
     critRange: chat.critRange,
     rollMode: chat.rollMode,
     min: roll.minTotal,
-    max: roll.maxTotal,
+    // The library finds an exploding roll's maximum by exploding every die up to 1000 times: slow
+    // enough to stall the hub (999d6! took 2 s) and meaningless anyway, since explosions are unbounded.
+    max: chat.notation.includes('!') ? null : roll.maxTotal,
   });
 }
 

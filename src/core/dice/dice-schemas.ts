@@ -34,7 +34,7 @@ export const DiceRollSchema = z.object({
   critRange: z.number().int(),
   rollMode: z.enum(['normal', 'advantage', 'disadvantage']),
   min: z.number(),
-  max: z.number(),
+  max: z.number().nullable().describe('null when dice explode: there is no upper bound'),
 });
 export type DiceRoll = z.infer<typeof DiceRollSchema>;
 

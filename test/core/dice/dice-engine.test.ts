@@ -65,6 +65,9 @@ describe('dice engine', () => {
     const r = rollOne([6, 3, 2], '2d6!');
     expect(r.terms[0]!.dice.map((d) => [d.value, d.exploded])).toEqual([[6, true], [2, false], [3, false]]);
     expect(r.total).toBe(11);
+    // Explosions have no upper bound, so none is claimed.
+    expect(r.max).toBeNull();
+    expect(r.min).toBe(2);
   });
 
   it('rerolls once and reports the die as rerolled', () => {
