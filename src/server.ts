@@ -19,6 +19,21 @@ export interface HubParts {
   extraTools?: readonly AnyTool[];
 }
 
+/** Starts each adapter whose configuration is present; each one missing says, in one line, how to enable it. */
+async function startAdapters(config: HubConfig, ctx: { core: Core; logger: Logger; store: Store; events: EventBus }) {
+  const started: { routers: import('express').Router[]; close(): Promise<void> }[] = [];
+  if (config.discord.token || config.discord.publicKey) {
+    const { startDiscordAdapter } = await import('./adapters/discord/index.js');
+    started.push(await startDiscordAdapter(config.discord, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger }));
+  } else {
+    ctx.logger.info({ adapter: 'discord' }, 'Discord adapter disabled: set DISCORD_TOKEN (gateway bot) or DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID (HTTP interactions) to enable it');
+  }
+  return {
+    routers: started.flatMap((a) => a.routers),
+    close: async () => void (await Promise.all(started.map((a) => a.close()))),
+  };
+}
+
 export interface Hub {
   core: Core;
   logger: Logger;
@@ -52,6 +67,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
 /** The composition root: storage, events, core, HTTP, MCP and sockets on one port. */
 export async function createHub(config: HubConfig, parts: HubParts = {}): Promise<Hub> {
   const { core, logger, store, events, ownerToken } = await createCoreFromConfig(config, parts);
+  const adapters = await startAdapters(config, { core, logger, store, events });
   const httpApp = createHttpApp({
     registry: core.registry,
     access: core.deps.access,
@@ -60,6 +76,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     version: hubVersion,
     host: config.server.host,
     allowedOrigins: config.server.allowedOrigins,
+    routers: adapters.routers,
   });
   const http = createServer(httpApp.app);
   const sockets = attachSocketGateway(http, { deps: core.deps, access: core.deps.access, events, registry: core.registry, logger, allowedOrigins: config.server.allowedOrigins });
@@ -85,6 +102,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     ownerToken,
     close: () =>
       (closing ??= (async () => {
+        await adapters.close();
         await sockets.close(); // also closes the HTTP server
         await httpApp.close();
         await events.close();

@@ -38,6 +38,20 @@ export const HubConfigSchema = z.strictObject({
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
     .prefault({}),
+  discord: z
+    .strictObject({
+      token: z.string().min(1).optional().describe('Bot token: enables the gateway (slash commands over a websocket) and posting to channels'),
+      applicationId: z.string().regex(/^\d+$/, 'expected the numeric application id').optional(),
+      publicKey: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/i, 'expected the 64-hex-digit public key from the Developer Portal')
+        .optional()
+        .describe('Enables the HTTP interactions endpoint /discord/interactions'),
+      apiUrl: z.url().default('https://discord.com/api').describe('Discord REST base URL (a local stand-in in tests)'),
+      shards: z.union([z.literal('auto'), z.number().int().min(1)]).default('auto'),
+      deferAfterMs: z.number().int().min(0).max(2800).default(2000).describe('Answer "thinking..." when a command takes longer, then edit (0: always)'),
+    })
+    .prefault({}),
   dice: DiceLimitsSchema.strict().prefault({}),
   limits: z
     .strictObject({

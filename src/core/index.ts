@@ -4,6 +4,7 @@
 export * from './result.js';
 export * from './access/actor.js';
 export type { AccessService } from './access/access-service.js';
+export { KeyedMutex } from './concurrency/keyed-mutex.js';
 export * from './ports/clock.js';
 export * from './ports/event-bus.js';
 export * from './ports/logger.js';

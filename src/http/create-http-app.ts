@@ -19,6 +19,8 @@ export interface HttpAppOptions {
   host: string;
   /** Browser origin hostnames allowed besides localhost. */
   allowedOrigins: string[];
+  /** Adapters' own endpoints (e.g. /discord/interactions), each authenticating its own way. */
+  routers?: express.Router[];
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
@@ -63,6 +65,8 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
     if (result.ok) res.json({ ok: true, value: result.value, text: result.text });
     else res.status(httpStatus[result.error.code]).json(errorBody(result.error));
   });
+
+  for (const router of options.routers ?? []) app.use(router);
 
   app.use((_req, res) => void res.status(404).json(errorBody({ code: 'NOT_FOUND', message: 'No such endpoint: see /health, /mcp and /api/tools' })));
   // The one mapper for thrown errors: malformed JSON is the caller's fault, anything else is a bug.

@@ -48,6 +48,7 @@ export const CombatantSchema = z.object({
   hidden: z.boolean().describe('Hidden combatants are seen by the GM only'),
   conditions: z.array(ConditionSchema),
   groupId: z.string().nullable(),
+  ownerId: z.string().nullable().describe('The actor who added this player character (e.g. a Discord user), for mentions'),
 });
 export type Combatant = z.infer<typeof CombatantSchema>;
 

@@ -77,6 +77,7 @@ export const addCombatants = defineTool({
             hidden: spec.hidden,
             conditions: [],
             groupId,
+            ownerId: spec.kind === 'pc' ? ctx.actor.id : null,
           };
           combatants = insertInOrder(combatants, c);
           added.push(c);

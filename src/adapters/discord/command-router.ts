@@ -1,0 +1,57 @@
+import type { AccessService, Logger, ToolRegistry } from '../../core/index.js';
+import { discordActor, type CommandContext, type Handler } from './command-context.js';
+import { campaignCommand, campaignHandlers, sessionCommand } from './commands/campaign-command.js';
+import { combatantChoices, hpCommand, initCommand, initHandlers } from './commands/init-command.js';
+import { rollAgain, rollCommand, rollHandlers } from './commands/roll-command.js';
+import { errorReply } from './embeds.js';
+import type { GuildSettingsStore } from './guild-settings.js';
+import type { Interaction, Reply } from './interaction.js';
+
+export interface RouterDeps {
+  registry: ToolRegistry;
+  access: AccessService;
+  settings: GuildSettingsStore;
+  logger: Logger;
+  post(channelId: string, body: Record<string, unknown>): Promise<boolean>;
+}
+
+/** The slash commands and what answers them; both the gateway and the HTTP endpoint use this one router. */
+export function createCommandRouter(deps: RouterDeps) {
+  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers };
+  const definitions = [rollCommand(deps.registry), initCommand(deps.registry), hpCommand(deps.registry), campaignCommand(), sessionCommand(deps.registry)].map(
+    ({ name, description, options }) => ({ type: 1, name, description, options, contexts: [0], integration_types: [0] }),
+  );
+
+  async function handle(ix: Interaction): Promise<Reply> {
+    const guild = ix.guildId ? await deps.settings.get(ix.guildId) : { gmRoleId: null, gmChannelId: null, channels: {} };
+    const { actor, campaignId, isGm } = discordActor(ix, guild);
+    const ctx: CommandContext = {
+      ix,
+      registry: deps.registry,
+      access: deps.access,
+      settings: deps.settings,
+      logger: deps.logger,
+      guild,
+      campaignId,
+      actor,
+      isGm,
+      post: deps.post,
+      call: async (tool, input) => {
+        const result = await deps.registry.call(tool, input, { actor });
+        return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+      },
+    };
+    try {
+      if (ix.kind === 'autocomplete') return ix.focused === 'combatant' ? await combatantChoices(ctx) : { type: 'choices', choices: [] };
+      const handler = ix.kind === 'component' && ix.path.startsWith('roll:') ? rollAgain : handlers[ix.path];
+      if (!handler) return errorReply(`Unknown command "/${ix.path}": the bot's commands may be out of date (run \`ttrpg-hub discord:register\`).`);
+      return await handler(ctx);
+    } catch (error) {
+      deps.logger.error({ err: error, command: ix.path }, 'discord command failed');
+      return errorReply('Something went wrong on the hub; the GM can find the details in its log.');
+    }
+  }
+
+  return { definitions, handle };
+}
+export type CommandRouter = ReturnType<typeof createCommandRouter>;

@@ -1,0 +1,86 @@
+import { REST, Routes } from 'discord.js';
+import type { Router } from 'express';
+import type { AccessService, EventBus, Logger, Store, ToolRegistry } from '../../core/index.js';
+import { createCommandRouter } from './command-router.js';
+import { startEventPoster } from './event-poster.js';
+import { startGatewayBot } from './gateway-bot.js';
+import { GuildSettingsStore } from './guild-settings.js';
+import { discordInteractionsEndpoint } from './http-endpoint.js';
+import type { Interaction } from './interaction.js';
+
+export interface DiscordConfig {
+  token?: string;
+  applicationId?: string;
+  publicKey?: string;
+  apiUrl: string;
+  shards: 'auto' | number;
+  deferAfterMs: number;
+}
+
+export interface DiscordDeps {
+  registry: ToolRegistry;
+  access: AccessService;
+  events: EventBus;
+  store: Store;
+  logger: Logger;
+}
+
+export interface DiscordAdapter {
+  /** Express routers to mount (the HTTP interactions endpoint, when a public key is set). */
+  routers: Router[];
+  close(): Promise<void>;
+}
+
+/** Rate-limited Discord REST client (discord.js queues per route and waits out 429s). */
+export const discordRest = (apiUrl: string, token?: string) => {
+  const rest = new REST({ api: apiUrl, version: '10' });
+  return token ? rest.setToken(token) : rest;
+};
+
+/**
+ * The Discord adapter: slash commands over the tool registry, through the gateway (bot token) and/or
+ * the HTTP interactions endpoint (public key), and hub events posted to linked channels.
+ */
+export async function startDiscordAdapter(config: DiscordConfig, deps: DiscordDeps): Promise<DiscordAdapter> {
+  const logger = deps.logger.child({ adapter: 'discord' });
+  const rest = discordRest(config.apiUrl, config.token);
+  const settings = new GuildSettingsStore(deps.store);
+  const post = async (channelId: string, body: Record<string, unknown>) => {
+    if (!config.token) return false;
+    await rest.post(Routes.channelMessages(channelId), { body });
+    return true;
+  };
+  const router = createCommandRouter({ registry: deps.registry, access: deps.access, settings, logger, post });
+  const editOriginal = async (ix: Interaction, body: Record<string, unknown>) =>
+    void (await rest.patch(Routes.webhookMessage(ix.applicationId, ix.token), { body, auth: false }));
+
+  const routers: Router[] = [];
+  if (config.publicKey) {
+    routers.push(discordInteractionsEndpoint({ publicKey: config.publicKey, router, deferAfterMs: config.deferAfterMs, logger, editOriginal }));
+    logger.info({ path: '/discord/interactions' }, 'Discord HTTP interactions endpoint ready');
+  }
+  let gateway: { close(): Promise<void> } | undefined;
+  if (config.token) {
+    gateway = await startGatewayBot({
+      token: config.token,
+      apiUrl: config.apiUrl,
+      shards: config.shards,
+      deferAfterMs: config.deferAfterMs,
+      router,
+      logger,
+      callback: async (ix, body) => void (await rest.post(Routes.interactionCallback(ix.id, ix.token), { body, auth: false })),
+      editOriginal,
+    });
+  }
+  const stopPoster = config.token ? startEventPoster({ events: deps.events, registry: deps.registry, settings, logger, post }) : () => {};
+  return {
+    routers,
+    close: async () => {
+      stopPoster();
+      await gateway?.close();
+    },
+  };
+}
+
+/** The slash command definitions, for `ttrpg-hub discord:register`. */
+export { createCommandRouter } from './command-router.js';
