@@ -103,6 +103,32 @@ program
   });
 
 program
+  .command('discord:register')
+  .description('Register the slash commands with Discord: in one server (instant) or globally (up to an hour)')
+  .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
+  .option('-g, --guild <id>', 'register in this server only')
+  .action(async (opts: { config?: string; guild?: string }) => {
+    const cfg = config(opts);
+    const { token, applicationId, apiUrl } = cfg.discord;
+    if (!token || !applicationId) {
+      process.stderr.write('discord:register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (from the Discord Developer Portal)\n');
+      process.exit(2);
+    }
+    const [{ registerCommands }, { createCore, InMemoryEventBus }, { openStore }] = await Promise.all([
+      import('./adapters/discord/index.js'),
+      import('./core/index.js'),
+      import('./stores/open-store.js'),
+    ]);
+    // The definitions come from the tool schemas; no data is needed to build them.
+    const { registry } = createCore({ store: await openStore('memory://'), events: new InMemoryEventBus(), ownerToken: 'unused-'.repeat(4) });
+    const names = await registerCommands({ apiUrl, token, applicationId, guildId: opts.guild }, registry).catch((error: Error) => {
+      process.stderr.write(`Discord refused the commands: ${error.message}\n`);
+      process.exit(1);
+    });
+    process.stdout.write(`Registered /${names.join(', /')} ${opts.guild ? `in server ${opts.guild}` : 'globally (allow up to an hour)'}\n`);
+  });
+
+program
   .command('tools')
   .description('List the tools the hub offers')
   .option('--markdown', 'print the Markdown table used in README.md')

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HubConfigSchema, type HubConfig } from '../../src/config/config-schema.js';
+import { HubConfigSchema } from '../../src/config/config-schema.js';
 import { createHub, type Hub, type HubParts } from '../../src/server.js';
 
 export const OWNER_TOKEN = 'test-owner-token-0123456789abcdef';
@@ -13,7 +13,7 @@ export interface TestHub extends Hub {
 }
 
 /** A real hub on a free port with an in-memory store unless told otherwise; close() removes its data folder. */
-export async function startTestHub(config: Partial<HubConfig> & Record<string, unknown> = {}, parts: HubParts = {}): Promise<TestHub> {
+export async function startTestHub(config: Record<string, any> = {}, parts: HubParts = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-test-'));
   const parsed = HubConfigSchema.parse({
     dataDir,

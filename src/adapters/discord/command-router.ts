@@ -15,12 +15,23 @@ export interface RouterDeps {
   post(channelId: string, body: Record<string, unknown>): Promise<boolean>;
 }
 
+/** The slash commands as Discord registers them, their options derived from the tools' schemas. */
+export function commandDefinitions(registry: ToolRegistry) {
+  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry)].map(({ name, description, options }) => ({
+    type: 1,
+    name,
+    description,
+    options,
+    // Server channels only: the commands act on a campaign linked to a channel.
+    contexts: [0],
+    integration_types: [0],
+  }));
+}
+
 /** The slash commands and what answers them; both the gateway and the HTTP endpoint use this one router. */
 export function createCommandRouter(deps: RouterDeps) {
   const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers };
-  const definitions = [rollCommand(deps.registry), initCommand(deps.registry), hpCommand(deps.registry), campaignCommand(), sessionCommand(deps.registry)].map(
-    ({ name, description, options }) => ({ type: 1, name, description, options, contexts: [0], integration_types: [0] }),
-  );
+  const definitions = commandDefinitions(deps.registry);
 
   async function handle(ix: Interaction): Promise<Reply> {
     const guild = ix.guildId ? await deps.settings.get(ix.guildId) : { gmRoleId: null, gmChannelId: null, channels: {} };

@@ -1,7 +1,7 @@
 import { REST, Routes } from 'discord.js';
 import type { Router } from 'express';
 import type { AccessService, EventBus, Logger, Store, ToolRegistry } from '../../core/index.js';
-import { createCommandRouter } from './command-router.js';
+import { commandDefinitions, createCommandRouter } from './command-router.js';
 import { startEventPoster } from './event-poster.js';
 import { startGatewayBot } from './gateway-bot.js';
 import { GuildSettingsStore } from './guild-settings.js';
@@ -82,5 +82,13 @@ export async function startDiscordAdapter(config: DiscordConfig, deps: DiscordDe
   };
 }
 
-/** The slash command definitions, for `ttrpg-hub discord:register`. */
-export { createCommandRouter } from './command-router.js';
+/**
+ * Registers the slash commands: per guild (instant, for testing) or globally (may take up to an hour
+ * to reach every server). Returns the names Discord accepted.
+ */
+export async function registerCommands(options: { apiUrl: string; token: string; applicationId: string; guildId?: string }, registry: ToolRegistry): Promise<string[]> {
+  const rest = discordRest(options.apiUrl, options.token);
+  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
+  const accepted = (await rest.put(route, { body: commandDefinitions(registry) })) as { name: string }[];
+  return accepted.map((c) => c.name);
+}
