@@ -56,7 +56,7 @@ export const HubConfigSchema = z.strictObject({
   limits: z
     .strictObject({
       maxItemsPerType: z.number().int().min(1).max(1_000_000).default(2000).describe('Characters, NPCs, ... per campaign, each'),
-      rollLogSize: z.number().int().min(0).max(100_000).default(500).describe('Dice rolls kept in a session log'),
+      recentRolls: z.number().int().min(0).max(1000).default(50).describe('Newest dice rolls returned with a session (the whole log is kept)'),
       maxNotes: z.number().int().min(1).max(100_000).default(2000).describe('Notes per session'),
     })
     .prefault({}),

@@ -22,7 +22,7 @@ export interface CoreOptions {
   random?: Random;
   logger?: Logger;
   diceLimits?: Partial<DiceLimits>;
-  limits?: Partial<{ maxItemsPerType: number; rollLogSize: number; maxNotes: number }>;
+  limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number }>;
   /** Extra tools next to the core catalogue (adapters' own tools, tests). */
   extraTools?: readonly AnyTool[];
 }
@@ -38,7 +38,7 @@ export function createCore(options: CoreOptions): Core {
   const random = options.random ?? cryptoRandom;
   const logger = options.logger ?? silentLogger;
   const mutex = new KeyedMutex();
-  const limits = { maxItemsPerType: 2000, rollLogSize: 500, maxNotes: 2000, ...options.limits };
+  const limits = { maxItemsPerType: 2000, recentRolls: 50, maxNotes: 2000, ...options.limits };
   const { store, events } = options;
   const campaigns = new CampaignService({ store, events, clock, random, mutex, limits });
   const sessions = new SessionService({ store, events, clock, random, mutex, campaigns, limits });

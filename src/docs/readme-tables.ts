@@ -28,3 +28,14 @@ export function replaceSection(doc: string, name: string, body: string): string 
   if (i < 0 || j < i) throw new Error(`README has no ${start} ... ${end} section`);
   return `${doc.slice(0, i + start.length)}\n${body}${doc.slice(j)}`;
 }
+
+/** config/example.env: every variable, commented out, with its meaning. */
+export function renderExampleEnv(): string {
+  const lines = [
+    '# ttrpg-hub environment variables. All are optional: `npm start` runs with none of them.',
+    '# Set them in your shell, a systemd EnvironmentFile= or your container settings; each overrides config/*.yaml.',
+    '',
+  ];
+  for (const v of envVars) lines.push(`# ${v.description}`, `# ${v.name}=${v.example}`, '');
+  return lines.join('\n');
+}

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeUrl } from '../../src/config/config-schema.js';
 import { envVars } from '../../src/config/env-vars.js';
+import { renderExampleEnv } from '../../src/docs/readme-tables.js';
 import { loadConfig } from '../../src/config/load-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-config-'));
@@ -41,8 +42,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ file, env: {} })).toThrow(/Unrecognized key.*sever/);
   });
 
-  it('documents every environment variable in config/example.env', () => {
+  it('documents every environment variable in config/example.env (run `npm run docs` after adding one)', () => {
     const example = readFileSync('config/example.env', 'utf8');
     for (const v of envVars) expect(example, v.name).toMatch(new RegExp(`^#? ?${v.name}=`, 'm'));
+    expect(example).toBe(renderExampleEnv());
   });
 });

@@ -153,7 +153,7 @@ export class CampaignService {
     });
   }
 
-  async delete(id: string, actor: Actor, sessionKeys: (c: Campaign) => string[]): Promise<Result<{ id: string; name: string }>> {
+  async delete(id: string, actor: Actor, sessionKeys: (c: Campaign) => Promise<string[]>): Promise<Result<{ id: string; name: string }>> {
     const current = await this.get(id);
     if (!current.ok) return current;
     const c = current.value;
@@ -163,7 +163,7 @@ export class CampaignService {
       await this.deps.store.set(INDEX_KEY, ids.filter((x) => x !== id));
     });
     await this.deps.store.delete(campaignKey(id));
-    for (const key of sessionKeys(c)) await this.deps.store.delete(key);
+    for (const key of await sessionKeys(c)) await this.deps.store.delete(key);
     for (let v = 1; v <= c.version; v++) await this.deps.store.delete(snapshotKey(id, v));
     await this.publish(c, actor, { type: 'campaign.deleted' });
     return ok({ id, name: c.name });

@@ -34,6 +34,8 @@ export function viewSession(session: Session, audience: Audience): SessionView {
     ...session,
     notes: session.notes.filter((n) => !n.secret),
     rolls: session.rolls.filter((r) => !r.secret),
+    rollCount: session.rollCount - session.secretRollCount,
+    secretRollCount: 0,
     encounter: viewEncounter(session.encounter, 'table'),
   };
 }

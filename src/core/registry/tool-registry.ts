@@ -80,7 +80,7 @@ async function resolveCampaign(tool: AnyTool, input: Record<string, unknown>, ac
     if (!campaign.ok) return campaign;
     // Tools act on input.sessionId, so it must lie in the campaign the role was checked for.
     if (typeof input.sessionId === 'string') {
-      const session = await deps.sessions.get(input.sessionId);
+      const session = await deps.sessions.getRecord(input.sessionId);
       if (!session.ok) return session;
       if (session.value.campaignId !== campaign.value.id) {
         return fail('VALIDATION', `Session "${input.sessionId}" belongs to another campaign, not ${campaign.value.id}: leave campaignId out or give the session's own campaign`, {
@@ -91,7 +91,7 @@ async function resolveCampaign(tool: AnyTool, input: Record<string, unknown>, ac
     return ok(campaign.value.id);
   }
   if (typeof input.sessionId === 'string') {
-    const session = await deps.sessions.get(input.sessionId);
+    const session = await deps.sessions.getRecord(input.sessionId);
     return session.ok ? ok(session.value.campaignId) : session;
   }
   if (actor.kind === 'member') return ok(actor.campaignId);

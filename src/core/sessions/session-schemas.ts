@@ -80,8 +80,11 @@ export type LoggedRoll = z.infer<typeof LoggedRollSchema>;
 
 export const SessionStatusSchema = z.enum(['active', 'ended']);
 
-/** One game session: its notes, its dice log and its initiative tracker, stored as one aggregate. */
-export const SessionSchema = z.object({
+/**
+ * One game session as stored: notes and initiative tracker in one aggregate. The dice log lives in
+ * pages beside it (see roll-log.ts); the session counts its entries.
+ */
+export const SessionRecordSchema = z.object({
   id: z.string(),
   campaignId: z.string(),
   name: z.string(),
@@ -90,8 +93,15 @@ export const SessionSchema = z.object({
   endedAt: z.string().nullable(),
   version: z.number().int(),
   notes: z.array(NoteSchema),
-  rolls: z.array(LoggedRollSchema).describe('Newest last; the oldest are trimmed past the log limit'),
+  rollCount: z.number().int().describe('Rolls in the whole log'),
+  secretRollCount: z.number().int(),
   encounter: EncounterSchema,
+});
+export type SessionRecord = z.infer<typeof SessionRecordSchema>;
+
+/** A session with its most recent dice rolls, as tools and sockets return it. */
+export const SessionSchema = SessionRecordSchema.extend({
+  rolls: z.array(LoggedRollSchema).describe('The most recent rolls, newest last'),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

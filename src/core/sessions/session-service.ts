@@ -11,7 +11,8 @@ import type { Random } from '../ports/random.js';
 import type { Store } from '../ports/store.js';
 import { fail, notFound, ok, type Result } from '../result.js';
 import { emptyEncounter } from './initiative-tracker.js';
-import type { Encounter, Note, Session } from './session-schemas.js';
+import { RollLog } from './roll-log.js';
+import type { Encounter, Note, Session, SessionRecord } from './session-schemas.js';
 
 export interface SessionDeps {
   store: Store;
@@ -20,7 +21,7 @@ export interface SessionDeps {
   random: Random;
   mutex: KeyedMutex;
   campaigns: CampaignService;
-  limits: { rollLogSize: number; maxNotes: number };
+  limits: { recentRolls: number; maxNotes: number };
 }
 
 export const sessionKey = (id: string) => `session:${id}`;
@@ -32,7 +33,7 @@ type EventBody = HubEvent extends infer E ? (E extends HubEvent ? Omit<E, 'id' |
 export interface EncounterChange<T> {
   encounter: Encounter;
   value: T;
-  events: (session: Session) => EventBody[];
+  events: (session: SessionRecord) => EventBody[];
 }
 
 /**
@@ -40,23 +41,49 @@ export interface EncounterChange<T> {
  * so every acknowledged change is exactly one write.
  */
 export class SessionService {
-  constructor(private readonly deps: SessionDeps) {}
+  readonly #rolls: RollLog;
+  constructor(private readonly deps: SessionDeps) {
+    this.#rolls = new RollLog(deps.store);
+  }
 
-  async get(id: string): Promise<Result<Session>> {
-    const session = await this.deps.store.get<Session>(sessionKey(id));
+  /** The stored session without its dice log: enough to know its campaign and state. */
+  async getRecord(id: string): Promise<Result<SessionRecord>> {
+    const session = await this.deps.store.get<SessionRecord>(sessionKey(id));
     return session ? ok(session) : notFound('Session', id, 'sessionId');
+  }
+
+  /** The session with its most recent rolls. */
+  async get(id: string): Promise<Result<Session>> {
+    const record = await this.getRecord(id);
+    return record.ok ? ok(await this.withRecentRolls(record.value)) : record;
   }
 
   /** The campaign's active session, or null; a pointer left by an interrupted end_session is ignored. */
   async active(campaign: Campaign): Promise<Session | null> {
+    const record = await this.activeRecord(campaign);
+    return record ? this.withRecentRolls(record) : null;
+  }
+
+  /** The active session without reading its dice log, for callers that only need its id or state. */
+  async activeRecord(campaign: Campaign): Promise<SessionRecord | null> {
     if (!campaign.activeSessionId) return null;
-    const session = await this.deps.store.get<Session>(sessionKey(campaign.activeSessionId));
+    const session = await this.deps.store.get<SessionRecord>(sessionKey(campaign.activeSessionId));
     return session?.status === 'active' ? session : null;
   }
 
-  async list(campaign: Campaign): Promise<Session[]> {
-    const found = await Promise.all(campaign.sessionIds.map((id) => this.deps.store.get<Session>(sessionKey(id))));
-    return found.filter((s): s is Session => s !== undefined);
+  async list(campaign: Campaign): Promise<SessionRecord[]> {
+    const found = await Promise.all(campaign.sessionIds.map((id) => this.deps.store.get<SessionRecord>(sessionKey(id))));
+    return found.filter((s): s is SessionRecord => s !== undefined);
+  }
+
+  /** Every key a session occupies, for deleting a campaign. */
+  async storageKeys(id: string): Promise<string[]> {
+    const record = await this.deps.store.get<SessionRecord>(sessionKey(id));
+    return [sessionKey(id), ...this.#rolls.keys(id, record?.rollCount ?? 0)];
+  }
+
+  private async withRecentRolls(record: SessionRecord): Promise<Session> {
+    return { ...record, rolls: await this.#rolls.recent(record.id, record.rollCount, this.deps.limits.recentRolls) };
   }
 
   async start(campaignId: string, name: string | undefined, actor: Actor): Promise<Result<Session>> {
@@ -71,7 +98,7 @@ export class SessionService {
         });
       }
       const now = this.deps.clock.now();
-      const session: Session = {
+      const session: SessionRecord = {
         id: this.deps.random.id(),
         campaignId,
         name: name ?? `Session ${campaign.value.sessionIds.length + 1} (${now.toISOString().slice(0, 10)})`,
@@ -80,17 +107,18 @@ export class SessionService {
         endedAt: null,
         version: 1,
         notes: [],
-        rolls: [],
+        rollCount: 0,
+        secretRollCount: 0,
         encounter: emptyEncounter(),
       };
       // The session is written before the campaign points at it, so a campaign never refers to a missing session.
-      await this.deps.store.set(sessionKey(session.id), session);
+      await this.deps.store.set<SessionRecord>(sessionKey(session.id), session);
       const linked = await this.deps.campaigns.modify(campaignId, (c) =>
         ok({ ...c, sessionIds: [...c.sessionIds, session.id], activeSessionId: session.id }),
       );
       if (!linked.ok) return linked;
       await this.publish(session, actor, [{ type: 'session.started', name: session.name }]);
-      return ok(session);
+      return ok({ ...session, rolls: [] });
     });
   }
 
@@ -103,7 +131,7 @@ export class SessionService {
     await this.deps.campaigns.modify(ended.value.campaignId, (c) =>
       ok(c.activeSessionId === sessionId ? { ...c, activeSessionId: null } : c),
     );
-    return ended;
+    return ok(await this.withRecentRolls(ended.value));
   }
 
   async addNote(sessionId: string, text: string, secret: boolean, actor: Actor): Promise<Result<Note>> {
@@ -117,19 +145,21 @@ export class SessionService {
     return saved.ok ? ok(note) : saved;
   }
 
-  /** Records rolls in the session's dice log (trimmed to the newest entries) and announces them. */
-  async logRolls(sessionId: string, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<Session>> {
+  /** Appends rolls to the session's dice log and announces them. */
+  async logRolls(sessionId: string, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<SessionRecord>> {
     const at = this.deps.clock.now().toISOString();
-    return this.update(sessionId, actor, (s) => {
+    const entries = rolls.map((roll) => ({ at, roller: actorRef(actor), secret, roll }));
+    return this.update(sessionId, actor, async (s) => {
       if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
-      const entries = rolls.map((roll) => ({ at, roller: actorRef(actor), secret, roll }));
-      const log = [...s.rolls, ...entries].slice(-this.deps.limits.rollLogSize);
-      return ok({ session: { ...s, rolls: log }, events: [{ type: 'dice.rolled', secret, rolls }] });
+      // The log pages are written before the session counts them; see RollLog.
+      await this.#rolls.append(s.id, s.rollCount, entries);
+      const session = { ...s, rollCount: s.rollCount + entries.length, secretRollCount: s.secretRollCount + (secret ? entries.length : 0) };
+      return ok({ session, events: [{ type: 'dice.rolled', secret, rolls }] });
     });
   }
 
   /** Applies a change to the initiative tracker of an active session, then publishes its events. */
-  async changeEncounter<T>(sessionId: string, actor: Actor, fn: (enc: Encounter, s: Session) => Result<EncounterChange<T>>): Promise<Result<{ session: Session; value: T }>> {
+  async changeEncounter<T>(sessionId: string, actor: Actor, fn: (enc: Encounter, s: SessionRecord) => Result<EncounterChange<T>>): Promise<Result<{ session: SessionRecord; value: T }>> {
     let value: T;
     const saved = await this.update(sessionId, actor, (s) => {
       if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: start a new session to run combat`, { field: 'sessionId' });
@@ -146,12 +176,12 @@ export class SessionService {
   private async update(
     sessionId: string,
     actor: Actor,
-    fn: (s: Session) => Result<{ session: Session; events: EventBody[] }>,
-  ): Promise<Result<Session>> {
-    const result = await this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<Session>> => {
-      const current = await this.get(sessionId);
+    fn: (s: SessionRecord) => Result<{ session: SessionRecord; events: EventBody[] }> | Promise<Result<{ session: SessionRecord; events: EventBody[] }>>,
+  ): Promise<Result<SessionRecord>> {
+    const result = await this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<SessionRecord>> => {
+      const current = await this.getRecord(sessionId);
       if (!current.ok) return current;
-      const changed = fn(current.value);
+      const changed = await fn(current.value);
       if (!changed.ok) return changed;
       const next = { ...changed.value.session, version: current.value.version + 1 };
       await this.deps.store.set(sessionKey(sessionId), next);
@@ -163,7 +193,7 @@ export class SessionService {
     return result;
   }
 
-  private async publish(session: Session, actor: Actor, bodies: EventBody[]): Promise<void> {
+  private async publish(session: SessionRecord, actor: Actor, bodies: EventBody[]): Promise<void> {
     for (const body of bodies) {
       const event = {
         id: this.deps.random.id(),

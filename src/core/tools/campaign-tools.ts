@@ -3,7 +3,6 @@ import { CampaignSchema, CampaignSummarySchema, DataTypeSchema, EntitySchema } f
 import { viewCampaign } from '../campaigns/campaign-view.js';
 import { roleIn } from '../access/actor.js';
 import { defineTool } from '../registry/define-tool.js';
-import { sessionKey } from '../sessions/session-service.js';
 import { fail, ok } from '../result.js';
 import { campaignIdField, expectedVersionField } from './fields.js';
 
@@ -41,7 +40,7 @@ export const listCampaigns = defineTool({
     for (const c of await deps.campaigns.all()) {
       const role = roleIn(actor, c.id);
       if (!role) continue;
-      const active = await deps.sessions.active(c);
+      const active = await deps.sessions.activeRecord(c);
       const { id, name, system, description, version, updatedAt } = c;
       campaigns.push({ id, name, system, description, version, updatedAt, activeSessionId: active?.id ?? null, role });
     }
@@ -145,7 +144,7 @@ export const deleteCampaign = defineTool({
     if (found.value.name !== input.confirm) {
       return fail('VALIDATION', `confirm must be the campaign's name "${found.value.name}"`, { field: 'confirm' });
     }
-    const deleted = await deps.campaigns.delete(campaignId!, actor, (c) => c.sessionIds.map(sessionKey));
+    const deleted = await deps.campaigns.delete(campaignId!, actor, async (c) => (await Promise.all(c.sessionIds.map((id) => deps.sessions.storageKeys(id)))).flat());
     return deleted.ok ? ok({ deleted: deleted.value }) : deleted;
   },
   format: ({ deleted }) => `Deleted campaign "${deleted.name}"`,

@@ -35,7 +35,7 @@ export const rollDice = defineTool({
     let sessionId: string | null = input.sessionId ?? null;
     if (campaignId && !sessionId) {
       const campaign = await deps.campaigns.get(campaignId);
-      sessionId = campaign.ok ? ((await deps.sessions.active(campaign.value))?.id ?? null) : null;
+      sessionId = campaign.ok ? ((await deps.sessions.activeRecord(campaign.value))?.id ?? null) : null;
     }
     if (sessionId) {
       const logged = await deps.sessions.logRolls(sessionId, rolls, input.secret, actor);

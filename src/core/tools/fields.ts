@@ -19,6 +19,6 @@ export async function resolveSessionId(deps: CoreDeps, sessionId: string | undef
   if (sessionId) return ok(sessionId);
   const campaign = await deps.campaigns.get(campaignId);
   if (!campaign.ok) return campaign;
-  const active = await deps.sessions.active(campaign.value);
+  const active = await deps.sessions.activeRecord(campaign.value);
   return active ? ok(active.id) : fail('STATE', 'No session is active in this campaign: start one with start_session', { field: 'sessionId' });
 }

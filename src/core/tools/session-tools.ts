@@ -45,7 +45,7 @@ export const endSession = defineTool({
     const ended = await deps.sessions.end(input.sessionId, actor);
     return ended.ok ? ok({ session: viewSession(ended.value, 'gm') }) : ended;
   },
-  format: ({ session }) => `Ended "${session.name}" (${session.notes.length} notes, ${session.rolls.length} rolls)`,
+  format: ({ session }) => `Ended "${session.name}" (${session.notes.length} notes, ${session.rollCount} rolls)`,
 });
 
 export const getSession = defineTool({
@@ -84,10 +84,16 @@ export const listSessions = defineTool({
   async run(_input, { deps, campaignId, role }) {
     const campaign = await deps.campaigns.get(campaignId!);
     if (!campaign.ok) return campaign;
-    const sessions = (await deps.sessions.list(campaign.value)).map((s) => {
-      const v = viewSession(s, audienceOf(role));
-      return { id: v.id, name: v.name, status: v.status, startedAt: v.startedAt, endedAt: v.endedAt, notes: v.notes.length, rolls: v.rolls.length };
-    });
+    const gm = audienceOf(role) === 'gm';
+    const sessions = (await deps.sessions.list(campaign.value)).map((s) => ({
+      id: s.id,
+      name: s.name,
+      status: s.status,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      notes: gm ? s.notes.length : s.notes.filter((n) => !n.secret).length,
+      rolls: gm ? s.rollCount : s.rollCount - s.secretRollCount,
+    }));
     return ok({ sessions });
   },
   format: ({ sessions }) => (sessions.length ? sessions.map((s) => `${s.name} [${s.status}] id ${s.id}`).join('\n') : 'No sessions yet'),

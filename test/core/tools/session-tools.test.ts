@@ -176,7 +176,7 @@ describe('roll_dice in a campaign', () => {
   });
 
   it('keeps only the newest rolls in the session log', async () => {
-    const f = await coreFixture({ limits: { rollLogSize: 3 } });
+    const f = await coreFixture({ limits: { recentRolls: 3 } });
     const campaignId = await f.campaign();
     await f.session(campaignId);
     f.script([1, 2, 3, 4, 5]);

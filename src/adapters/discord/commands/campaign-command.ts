@@ -84,7 +84,7 @@ export const campaignHandlers: Record<string, Handler> = {
   'session end': (ctx) =>
     withTool(ctx, 'get_session', {}, async ({ session }) => {
       if (!session) return errorReply('No session is running.');
-      return withTool(ctx, 'end_session', { sessionId: session.id }, ({ session: s }) => done(`📕 **${s.name}** has ended: ${s.notes.length} notes, ${s.rolls.length} rolls.`));
+      return withTool(ctx, 'end_session', { sessionId: session.id }, ({ session: s }) => done(`📕 **${s.name}** has ended: ${s.notes.length} notes, ${s.rollCount} rolls.`));
     }),
   'session note': (ctx) =>
     withTool(ctx, 'add_session_note', inputFrom(ctx.ix.options, ['note', 'secret']), ({ note }) => done(`📝 Noted${note.secret ? ' (GM only)' : ''}.`, note.secret)),
@@ -98,7 +98,7 @@ export const campaignHandlers: Record<string, Handler> = {
           {
             title: `Recap: ${session.name}`,
             description: (session.notes as Note[]).map((n) => `• ${n.text}`).join('\n').slice(0, 4000) || 'No notes yet: `/session note`.',
-            footer: { text: `${session.status} · ${session.rolls.length} rolls` },
+            footer: { text: `${session.status} · ${session.rollCount} rolls` },
           },
         ],
       }));
