@@ -29,7 +29,7 @@ export type Handler = (ctx: CommandContext) => Promise<Reply>;
  * Elsewhere they are a guest who can only roll dice.
  */
 export function discordActor(ix: Interaction, guild: GuildSettings): { actor: Actor; campaignId: string | null; isGm: boolean } {
-  const campaignId = ix.channelId ? (guild.channels[ix.channelId] ?? null) : null;
+  const campaignId = (ix.channelId ? guild.channels[ix.channelId] : undefined) ?? guild.defaultCampaignId;
   const isGm = guild.gmRoleId ? ix.roleIds.includes(guild.gmRoleId) : (ix.permissions & MANAGE_GUILD) === MANAGE_GUILD;
   const id = `discord:${ix.user.id}`;
   if (!campaignId) return { actor: { kind: 'guest', id, name: ix.user.name }, campaignId, isGm };

@@ -34,7 +34,7 @@ export function createCommandRouter(deps: RouterDeps) {
   const definitions = commandDefinitions(deps.registry);
 
   async function handle(ix: Interaction): Promise<Reply> {
-    const guild = ix.guildId ? await deps.settings.get(ix.guildId) : { gmRoleId: null, gmChannelId: null, channels: {} };
+    const guild = ix.guildId ? await deps.settings.get(ix.guildId) : { gmRoleId: null, gmChannelId: null, channels: {}, defaultCampaignId: null };
     const { actor, campaignId, isGm } = discordActor(ix, guild);
     const ctx: CommandContext = {
       ix,

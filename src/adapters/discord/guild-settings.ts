@@ -8,13 +8,15 @@ export interface GuildSettings {
   gmChannelId: string | null;
   /** channel id -> campaign id */
   channels: Record<string, string>;
+  /** The campaign of channels that are not linked themselves (threads, side channels). */
+  defaultCampaignId: string | null;
 }
 
 const key = (guildId: string) => `discord:guild:${guildId}`;
 const LINKS = 'discord:links';
 type Links = Record<string, { guildId: string; channelId: string }[]>;
 
-const empty = (): GuildSettings => ({ gmRoleId: null, gmChannelId: null, channels: {} });
+const empty = (): GuildSettings => ({ gmRoleId: null, gmChannelId: null, channels: {}, defaultCampaignId: null });
 
 /** Guild settings plus the reverse index campaign -> channels used to post hub events. */
 export class GuildSettingsStore {

@@ -61,8 +61,11 @@ describe('Discord HTTP interactions endpoint', () => {
     const gmToken = (await hub.api('create_access_token', { campaignId, name: 'Discord', role: 'gm' })).body.value.token;
     const notManager = await send(commandPayload('campaign', [sub('link', [opt('token', gmToken)])]));
     expect(notManager.body.data.content).toMatch(/Only GMs/);
-    const linked = await send(commandPayload('campaign', [sub('link', [opt('token', gmToken)])], { manager: true, userId: '900', name: 'Dungeon Master' }));
-    expect(linked.body.data).toMatchObject({ flags: 64, content: expect.stringContaining('Discord Dungeon') });
+    const linked = await send(commandPayload('campaign', [sub('link', [opt('token', gmToken), opt('default', true)])], { manager: true, userId: '900', name: 'Dungeon Master' }));
+    expect(linked.body.data).toMatchObject({ flags: 64, content: expect.stringContaining('every unlinked channel of the server) now plays **Discord Dungeon**') });
+    // Another channel of the server, not linked itself, follows the default campaign.
+    const info = await send(commandPayload('campaign', [sub('info')], { channelId: '999' }));
+    expect(info.body.data.embeds[0].title).toBe('Discord Dungeon');
 
     const noSession = await send(commandPayload('init', [sub('join', [opt('initiative', 17)])]));
     expect(noSession.body.data.content).toMatch(/No session is active/);

@@ -14,6 +14,7 @@ export function campaignCommand() {
     options: [
       sub('link', 'Link this channel to a campaign with a GM token from the hub', [
         { type: OptionType.String, name: 'token', description: 'A gm token from create_access_token (revoke it afterwards)', required: true, min_length: 20, max_length: 200 },
+        { type: OptionType.Boolean, name: 'default', description: 'Also use this campaign in every channel of the server that is not linked' },
       ]),
       sub('unlink', 'Unlink this channel'),
       sub('info', 'Show the linked campaign'),
@@ -51,14 +52,18 @@ export const campaignHandlers: Record<string, Handler> = {
     // The owner token names no campaign; the GM then links with a campaign-scoped token.
     if (actor.value.kind !== 'member') return errorReply('Use a GM token of one campaign (create_access_token, role "gm"), not the owner token.');
     await ctx.settings.link(guildId, channelId, actor.value.campaignId);
+    const campaignId = actor.value.campaignId;
+    if (ctx.ix.options.default === true) await ctx.settings.update(guildId, (s) => ({ ...s, defaultCampaignId: campaignId }));
     const info = await ctx.registry.call('get_campaign', {}, { actor: actor.value });
     const name = info.ok ? (info.value.campaign as { name: string }).name : actor.value.campaignId;
-    return done(`🔗 This channel now plays **${name}**. The link does not need the token any more: you may revoke it.`, true);
+    const scope = ctx.ix.options.default === true ? 'This channel (and every unlinked channel of the server)' : 'This channel';
+    return done(`🔗 ${scope} now plays **${name}**. The link does not need the token any more: you may revoke it.`, true);
   },
   'campaign unlink': async (ctx) => {
     if (!ctx.ix.guildId || !ctx.ix.channelId) return guildOnly();
     if (!ctx.isGm) return errorReply('Only GMs can unlink a channel.');
     const was = await ctx.settings.unlink(ctx.ix.guildId, ctx.ix.channelId);
+    if (was) await ctx.settings.update(ctx.ix.guildId, (s) => (s.defaultCampaignId === was ? { ...s, defaultCampaignId: null } : s));
     return done(was ? 'Unlinked: this channel no longer follows a campaign.' : 'This channel was not linked.', true);
   },
   'campaign info': (ctx) =>
