@@ -64,7 +64,8 @@ program
       import('./mcp/create-mcp-server.js'),
       import('@modelcontextprotocol/server/stdio'),
     ]);
-    const { core, logger, store } = await createCoreFromConfig(config(opts)).catch((error: Error) => {
+    const cfg = config(opts);
+    const { core, logger, store, events } = await createCoreFromConfig(cfg).catch((error: Error) => {
       process.stderr.write(`Could not start the MCP server: ${error.message}\n`);
       process.exit(1);
     });
@@ -77,11 +78,14 @@ program
       }
       actor = resolved.value;
     }
+    // With Redis, changes made here reach the sockets of running hubs (overlays, Foundry, the web).
+    const broadcaster = cfg.redisUrl ? await startBroadcaster(cfg.redisUrl, cfg.storage.namespace, events, logger) : null;
     const factory = createMcpServerFactory(core.registry, { name: 'ttrpg-hub', version: hubVersion }, () => actor);
     const handle = serveStdio(factory, { onerror: (error) => logger.warn({ err: error }, 'mcp stdio error') });
     logger.info({ tools: core.registry.list().length, store: store.kind }, 'MCP server ready on stdio');
     const stop = async () => {
       await handle.close();
+      await broadcaster?.close();
       await store.close();
       process.exit(0);
     };
@@ -89,6 +93,22 @@ program
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());
   });
+
+/** A socket.io server with no listener of its own: it only broadcasts this process's events over Redis. */
+async function startBroadcaster(url: string, namespace: string, events: import('./core/index.js').EventBus, logger: import('./core/index.js').Logger) {
+  const [{ Server }, { connectRedisFanout }, { fanOutEvents }] = await Promise.all([import('socket.io'), import('./realtime/redis-fanout.js'), import('./realtime/event-fanout.js')]);
+  const fanout = await connectRedisFanout(url, namespace, logger);
+  const io = new Server({ adapter: fanout.adapter });
+  const stop = fanOutEvents(io, events);
+  return {
+    close: async () => {
+      stop();
+      // No engine to close (the server never listened): stop the adapter, then its Redis client.
+      await io.of('/').adapter.close();
+      await fanout.close();
+    },
+  };
+}
 
 program
   .command('token')

@@ -5,6 +5,7 @@ import { createCore, InMemoryEventBus, type AnyTool, type Clock, type Core, type
 import { createHttpApp } from './http/create-http-app.js';
 import { ensureOwnerToken } from './http/owner-token.js';
 import { createLogger } from './logging/create-logger.js';
+import { connectRedisFanout } from './realtime/redis-fanout.js';
 import { attachSocketGateway } from './realtime/socket-gateway.js';
 import { openStore } from './stores/open-store.js';
 import { hubVersion } from './version.js';
@@ -47,7 +48,7 @@ export interface Hub {
 /** Builds the core and the ports it needs, without any network listener (the stdio MCP server uses this). */
 export async function createCoreFromConfig(config: HubConfig, parts: HubParts = {}) {
   const logger = parts.logger ?? createLogger(config.log.level);
-  const store = parts.store ?? (await openStore(storeUrl(config)));
+  const store = parts.store ?? (await openStore(storeUrl(config), config.storage.namespace));
   const events = parts.events ?? new InMemoryEventBus((error, event) => logger.error({ err: error, event: event.type }, 'event listener failed'));
   const owner = await ensureOwnerToken(config.auth.ownerToken, config.dataDir, logger);
   const core = createCore({
@@ -79,7 +80,16 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     routers: adapters.routers,
   });
   const http = createServer(httpApp.app);
-  const sockets = attachSocketGateway(http, { deps: core.deps, access: core.deps.access, events, registry: core.registry, logger, allowedOrigins: config.server.allowedOrigins });
+  const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl, config.storage.namespace, logger) : null;
+  const sockets = attachSocketGateway(http, {
+    deps: core.deps,
+    access: core.deps.access,
+    events,
+    registry: core.registry,
+    logger,
+    allowedOrigins: config.server.allowedOrigins,
+    ...(fanout ? { adapter: fanout.adapter } : {}),
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -104,6 +114,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
       (closing ??= (async () => {
         await adapters.close();
         await sockets.close(); // also closes the HTTP server
+        await fanout?.close();
         await httpApp.close();
         await events.close();
         await store.close();

@@ -22,9 +22,14 @@ export const HubConfigSchema = z.strictObject({
       url: url(['sqlite', 'redis', 'rediss', 'postgres', 'postgresql', 'memory'])
         .optional()
         .describe('keyv store URL; default sqlite://<dataDir>/hub.sqlite, or REDIS_URL / DATABASE_URL when set'),
+      namespace: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and "-"')
+        .default('ttrpg-hub')
+        .describe('Prefix of every key (and of the Redis event stream), so several hubs can share one server'),
     })
     .prefault({}),
-  redisUrl: url(['redis', 'rediss']).optional().describe('Redis for storage (and, later, events across hub processes)'),
+  redisUrl: url(['redis', 'rediss']).optional().describe('Redis: storage, and live events shared by every hub process'),
   databaseUrl: url(['postgres', 'postgresql']).optional().describe('Postgres for storage'),
   auth: z
     .strictObject({

@@ -1,11 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   audienceOf,
   roleIn,
   viewCampaign,
-  viewEvent,
   viewSession,
   type AccessService,
   type Actor,
@@ -15,6 +14,7 @@ import {
   type Logger,
   type ToolRegistry,
 } from '../core/index.js';
+import { actorRoom, fanOutEvents } from './event-fanout.js';
 import { roomFor, SubscribeSchema, ToolRequestSchema, type Ack, type Snapshot } from './socket-protocol.js';
 
 export interface SocketGatewayOptions {
@@ -25,6 +25,8 @@ export interface SocketGatewayOptions {
   logger: Logger;
   /** Browser origin hostnames allowed besides localhost. */
   allowedOrigins: string[];
+  /** A socket.io adapter shared by several hub processes (Redis streams); in-process when absent. */
+  adapter?: ServerOptions['adapter'];
 }
 
 const LOCAL = ['localhost', '127.0.0.1', '[::1]'];
@@ -37,6 +39,7 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
   const { deps, access, events, registry, logger } = options;
   const allowed = new Set([...LOCAL, ...options.allowedOrigins]);
   const io = new Server(http, {
+    ...(options.adapter ? { adapter: options.adapter } : {}),
     cors: {
       origin: (origin, cb) => {
         if (!origin) return cb(null, true);
@@ -63,6 +66,8 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
   });
 
   io.on('connection', (socket: Socket) => {
+    // A per-actor room lets a revocation reach this socket from any hub process.
+    void socket.join(actorRoom((socket.data.actor as Actor).id));
     socket.on('subscribe', (payload: unknown, ack?: Ack<Snapshot>) =>
       void guarded(ack, async () => {
         const input = parse(SubscribeSchema, payload);
@@ -96,16 +101,7 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
     );
   });
 
-  const unsubscribe = events.subscribe((event) => {
-    if (event.type === 'access.revoked') {
-      for (const socket of io.sockets.sockets.values()) if ((socket.data.actor as Actor | undefined)?.id === event.memberId) socket.disconnect(true);
-    }
-    if (!event.campaignId) return;
-    for (const audience of ['gm', 'table'] as const) {
-      const view = viewEvent(event, audience);
-      if (view) io.to(roomFor(event.campaignId, audience)).emit(view.type, view);
-    }
-  });
+  const unsubscribe = fanOutEvents(io, events);
 
   /** Re-checks the token on every request, so a revoked token stops working at once. */
   async function currentActor(socket: Socket): Promise<Actor> {

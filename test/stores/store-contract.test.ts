@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore, InMemoryEventBus, ownerActor } from '../../src/core/index.js';
 import { openStore } from '../../src/stores/open-store.js';
+import { reachable } from '../helpers/reachable.js';
 
 // The same contract against every backend keyv gives us. Redis and Postgres run when reachable:
 // .ci/run starts Redis (and uses the machine's Postgres) so CI always covers them.
@@ -13,20 +13,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const reachable = (url: string) =>
-  new Promise<boolean>((resolve) => {
-    const { hostname, port } = new URL(url);
-    const socket = createConnection({ host: hostname, port: Number(port) }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-    socket.setTimeout(1000, () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-
 const [redisUp, postgresUp] = await Promise.all([reachable(redisUrl), reachable(postgresUrl)]);
 if (!redisUp) console.warn(`Skipping Redis store tests: nothing listens at ${redisUrl} (set TEST_REDIS_URL; .ci/run starts one)`);
 if (!postgresUp) console.warn(`Skipping Postgres store tests: nothing listens at ${postgresUrl} (set TEST_DATABASE_URL)`);
