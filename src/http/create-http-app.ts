@@ -3,9 +3,11 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, localhostAllowedHostnames, type McpRequestContext } from '@modelcontextprotocol/server';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { AccessService, Actor, Logger, Store, ToolRegistry } from '../core/index.js';
 import { createMcpServerFactory } from '../mcp/create-mcp-server.js';
+import { packageRoot } from '../package-root.js';
 import { bearerAuth } from './bearer-auth.js';
 import { errorBody, httpStatus } from './http-errors.js';
 
@@ -67,6 +69,8 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
   });
 
   for (const router of options.routers ?? []) app.use(router);
+  // The stream overlay's page and scripts (no data: that comes over an authenticated socket).
+  app.use('/overlay', express.static(join(packageRoot, 'obs-overlay'), { index: 'index.html', fallthrough: true }));
 
   app.use((_req, res) => void res.status(404).json(errorBody({ code: 'NOT_FOUND', message: 'No such endpoint: see /health, /mcp and /api/tools' })));
   // The one mapper for thrown errors: malformed JSON is the caller's fault, anything else is a bug.
