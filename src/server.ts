@@ -29,6 +29,13 @@ async function startAdapters(config: HubConfig, ctx: { core: Core; logger: Logge
   } else {
     ctx.logger.info({ adapter: 'discord' }, 'Discord adapter disabled: set DISCORD_TOKEN (gateway bot) or DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID (HTTP interactions) to enable it');
   }
+  if (config.twitch.clientId && config.twitch.extensionSecret) {
+    const { startTwitchAdapter } = await import('./adapters/twitch/index.js');
+    const { clientId, extensionSecret, ownerId, apiUrl, minIntervalMs } = config.twitch;
+    started.push(startTwitchAdapter({ clientId, extensionSecret, ownerId, apiUrl, minIntervalMs }, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger }));
+  } else {
+    ctx.logger.info({ adapter: 'twitch' }, 'Twitch extension backend disabled: set TWITCH_CLIENT_ID and TWITCH_EXTENSION_SECRET (and TWITCH_OWNER_ID to broadcast) to enable it');
+  }
   return {
     routers: started.flatMap((a) => a.routers),
     close: async () => void (await Promise.all(started.map((a) => a.close()))),

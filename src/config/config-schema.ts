@@ -43,6 +43,24 @@ export const HubConfigSchema = z.strictObject({
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
     .prefault({}),
+  twitch: z
+    .strictObject({
+      clientId: z.string().min(1).optional().describe('The extension\'s client id (Twitch developer console)'),
+      extensionSecret: z.string().min(1).optional().describe('The extension secret, base64 as the console shows it'),
+      ownerId: z.string().regex(/^\d+$/, 'expected the numeric Twitch user id of the extension owner').optional(),
+      apiUrl: z.url().default('https://api.twitch.tv/helix').describe('Twitch API base URL (a local stand-in in tests)'),
+      minIntervalMs: z.number().int().min(600).max(60_000).default(1000).describe('At most one PubSub message per channel this often (Twitch allows 100 a minute)'),
+    })
+    .prefault({}),
+  obs: z
+    .strictObject({
+      url: z.string().regex(/^wss?:\/\//, 'expected ws:// or wss://').optional().describe('obs-websocket v5 address, e.g. ws://127.0.0.1:4455'),
+      password: z.string().optional(),
+      campaignId: z.string().optional().describe('Only this campaign drives the scenes (default: any)'),
+      combatScene: z.string().optional().describe('Scene to show when combat starts'),
+      idleScene: z.string().optional().describe('Scene to show when combat ends'),
+    })
+    .prefault({}),
   discord: z
     .strictObject({
       token: z.string().min(1).optional().describe('Bot token: enables the gateway (slash commands over a websocket) and posting to channels'),

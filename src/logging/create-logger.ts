@@ -11,7 +11,7 @@ export function createLogger(level: string, bindings: Record<string, unknown> = 
       level,
       base: { service: 'ttrpg-hub', ...bindings },
       redact: {
-        paths: ['token', '*.token', 'authorization', '*.authorization', '*.headers.authorization', 'ownerToken', '*.ownerToken', 'apiKey', '*.apiKey', 'secret', '*.secret'],
+        paths: ['token', '*.token', 'authorization', '*.authorization', '*.headers.authorization', 'ownerToken', '*.ownerToken', 'apiKey', '*.apiKey', 'secret', '*.secret', 'extensionSecret', '*.extensionSecret', 'password', '*.password'],
         censor: '[redacted]',
       },
     },
