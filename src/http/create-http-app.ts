@@ -71,6 +71,9 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
   for (const router of options.routers ?? []) app.use(router);
   // The stream overlay's page and scripts (no data: that comes over an authenticated socket).
   app.use('/overlay', express.static(join(packageRoot, 'obs-overlay'), { index: 'index.html', fallthrough: true }));
+  // The Twitch extension's views, for local testing (Twitch hosts the zip from `npm run twitch:zip`).
+  app.get('/twitch-extension/widgets.js', (_req, res) => res.sendFile(join(packageRoot, 'obs-overlay', 'widgets.js')));
+  app.use('/twitch-extension', express.static(join(packageRoot, 'twitch-extension')));
 
   app.use((_req, res) => void res.status(404).json(errorBody({ code: 'NOT_FOUND', message: 'No such endpoint: see /health, /mcp and /api/tools' })));
   // The one mapper for thrown errors: malformed JSON is the caller's fault, anything else is a bug.
