@@ -36,6 +36,13 @@ async function startAdapters(config: HubConfig, ctx: { core: Core; logger: Logge
   } else {
     ctx.logger.info({ adapter: 'twitch' }, 'Twitch extension backend disabled: set TWITCH_CLIENT_ID and TWITCH_EXTENSION_SECRET (and TWITCH_OWNER_ID to broadcast) to enable it');
   }
+  if (config.obs.url) {
+    const { startObsControl } = await import('./adapters/obs/index.js');
+    const { url, password, campaignId, combatScene, idleScene } = config.obs;
+    started.push({ routers: [], ...startObsControl({ url, password, campaignId, combatScene, idleScene }, ctx.events, ctx.logger) });
+  } else {
+    ctx.logger.info({ adapter: 'obs' }, 'OBS scene switching disabled (optional): set OBS_WEBSOCKET_URL and OBS_COMBAT_SCENE / OBS_IDLE_SCENE to enable it');
+  }
   return {
     routers: started.flatMap((a) => a.routers),
     close: async () => void (await Promise.all(started.map((a) => a.close()))),
