@@ -65,6 +65,26 @@ async function screenshot(name: string) {
 }
 
 describe.runIf(chromiumAvailable)('OBS overlay in Chromium', () => {
+  it('settings page builds the one link a streamer copies into OBS', async () => {
+    const settings = await browser.newPage();
+    await settings.goto(`${hub.url}/overlay/settings.html`);
+    await settings.fill('#token', viewerToken);
+    await settings.fill('#campaign', campaignId);
+    await settings.uncheck('input[value="dice"]');
+    await settings.selectOption('#position', 'bottom-left');
+    await settings.selectOption('#theme', 'parchment');
+    await settings.fill('#scale', '1.5');
+    const link = new URL((await settings.textContent('#url'))!);
+    expect(`${link.origin}${link.pathname}`).toBe(`${hub.url}/overlay/`);
+    expect(Object.fromEntries(new URLSearchParams(link.hash.slice(1)))).toEqual({ token: viewerToken, campaign: campaignId, widgets: 'initiative', position: 'bottom-left', theme: 'parchment', scale: '1.5', dice: '8' });
+    // The link works: the overlay it opens shows only the chosen widget, in the chosen corner.
+    await settings.goto(link.href);
+    await settings.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    expect(await settings.locator('#dice').count()).toBe(0);
+    expect(await settings.getAttribute('#overlay', 'data-position')).toBe('bottom-left');
+    await settings.close();
+  });
+
   it('has a transparent background', async () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
   });
