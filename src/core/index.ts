@@ -17,6 +17,7 @@ export * from './campaigns/campaign-schemas.js';
 export * from './sessions/session-schemas.js';
 export { formatEncounter, formatCombatant } from './sessions/encounter-format.js';
 export * from './dice/dice-schemas.js';
+export { CritRules, type CritRule } from './dice/chat-notation.js';
 export type { DiceEngine } from './dice/dice-engine.js';
 export { describeRoll } from './tools/dice-tools.js';
 export * from './registry/define-tool.js';

@@ -4,7 +4,7 @@ import { campaignCommand, campaignHandlers, sessionCommand } from './commands/ca
 import { combatantChoices, hpCommand, initCommand, initHandlers } from './commands/init-command.js';
 import { rollAgain, rollCommand, rollHandlers } from './commands/roll-command.js';
 import { errorReply } from './embeds.js';
-import type { GuildSettingsStore } from './guild-settings.js';
+import { emptyGuildSettings, type GuildSettingsStore } from './guild-settings.js';
 import type { Interaction, Reply } from './interaction.js';
 
 export interface RouterDeps {
@@ -34,7 +34,7 @@ export function createCommandRouter(deps: RouterDeps) {
   const definitions = commandDefinitions(deps.registry);
 
   async function handle(ix: Interaction): Promise<Reply> {
-    const guild = ix.guildId ? await deps.settings.get(ix.guildId) : { gmRoleId: null, gmChannelId: null, channels: {}, defaultCampaignId: null };
+    const guild = ix.guildId ? await deps.settings.get(ix.guildId) : emptyGuildSettings();
     const { actor, campaignId, isGm } = discordActor(ix, guild);
     const ctx: CommandContext = {
       ix,

@@ -10,13 +10,15 @@ export interface GuildSettings {
   channels: Record<string, string>;
   /** The campaign of channels that are not linked themselves (threads, side channels). */
   defaultCampaignId: string | null;
+  /** How `/roll crit:true` doubles damage at this table. */
+  critRule: 'double-dice' | 'max-plus-roll' | 'double-total';
 }
 
 const key = (guildId: string) => `discord:guild:${guildId}`;
 const LINKS = 'discord:links';
 type Links = Record<string, { guildId: string; channelId: string }[]>;
 
-const empty = (): GuildSettings => ({ gmRoleId: null, gmChannelId: null, channels: {}, defaultCampaignId: null });
+export const emptyGuildSettings = (): GuildSettings => ({ gmRoleId: null, gmChannelId: null, channels: {}, defaultCampaignId: null, critRule: 'double-dice' });
 
 /** Guild settings plus the reverse index campaign -> channels used to post hub events. */
 export class GuildSettingsStore {
@@ -24,7 +26,7 @@ export class GuildSettingsStore {
   constructor(private readonly store: Store) {}
 
   async get(guildId: string): Promise<GuildSettings> {
-    return { ...empty(), ...(await this.store.get<GuildSettings>(key(guildId))) };
+    return { ...emptyGuildSettings(), ...(await this.store.get<GuildSettings>(key(guildId))) };
   }
 
   async update(guildId: string, fn: (s: GuildSettings) => GuildSettings): Promise<GuildSettings> {

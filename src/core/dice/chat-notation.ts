@@ -115,3 +115,24 @@ function isLabelWord(token: string): boolean {
 function normaliseCase(notation: string): string {
   return notation.replace(/D(?=\d|%|F|f)/g, 'd').replace(/d[fF]/g, 'dF');
 }
+
+/** House rules for critical-hit damage. */
+export const CritRules = ['double-dice', 'max-plus-roll', 'double-total'] as const;
+export type CritRule = (typeof CritRules)[number];
+
+/**
+ * Rewrites a damage roll as a critical hit: "double-dice" rolls each die twice (2d6+3 -> 4d6+3, the
+ * 5e rule), "max-plus-roll" adds the dice's maximum to a normal roll (2d6+3 -> 12+2d6+3), and
+ * "double-total" doubles the whole result.
+ */
+export function criticalNotation(notation: string, rule: CritRule): Result<string> {
+  const dice = /(^|[^\d.a-z])(\d*)d(\d+)/gi;
+  if (!dice.test(notation)) return fail('DICE_NOTATION', `"${notation}" has no dice to double for a critical hit`, { field: 'expression' });
+  if (rule === 'double-total') return ok(`(${notation})*2`);
+  return ok(
+    notation.replace(dice, (_m, before: string, count: string, sides: string) => {
+      const n = count === '' ? 1 : Number(count);
+      return rule === 'double-dice' ? `${before}${n * 2}d${sides}` : `${before}${n * Number(sides)}+${n}d${sides}`;
+    }),
+  );
+}

@@ -2,13 +2,13 @@ import { createRequire } from 'node:module';
 import type * as DiceLibrary from '@dice-roller/rpg-dice-roller';
 import type { Random } from '../ports/random.js';
 import { fail, ok, type Result } from '../result.js';
-import { parseChatRoll, splitRolls, type ChatRoll } from './chat-notation.js';
+import { criticalNotation, parseChatRoll, splitRolls, type ChatRoll, type CritRule } from './chat-notation.js';
 import type { DiceLimits, DiceRoll, DiceTerm, Die } from './dice-schemas.js';
 
 /** Rolls dice expressions. One per hub; the random source is injected. */
 export interface DiceEngine {
   /** Rolls every roll in the request (`;`-separated or `Nx` repeated). */
-  roll(expression: string): Result<DiceRoll[]>;
+  roll(expression: string, options?: { critical?: CritRule }): Result<DiceRoll[]>;
 }
 
 // The library draws every face from one module-level generator. We point it at the Random of the
@@ -28,13 +28,18 @@ function loadLibrary(): typeof DiceLibrary {
 export function createDiceEngine(random: Random, limits: DiceLimits, newId: () => string = () => random.id()): DiceEngine {
   loadLibrary();
   return {
-    roll(expression) {
+    roll(expression, options = {}) {
       const parts = splitRolls(expression, limits);
       if (!parts.ok) return parts;
       const rolls: DiceRoll[] = [];
       for (const part of parts.value) {
         const chat = parseChatRoll(part);
         if (!chat.ok) return chat;
+        if (options.critical) {
+          const crit = criticalNotation(chat.value.notation, options.critical);
+          if (!crit.ok) return crit;
+          chat.value.notation = crit.value;
+        }
         const rolled = rollOne(chat.value, random, limits, newId());
         if (!rolled.ok) return rolled;
         rolls.push(rolled.value);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CritRules } from '../dice/chat-notation.js';
 import { DiceRollSchema, type DiceRoll } from '../dice/dice-schemas.js';
 import { defineTool } from '../registry/define-tool.js';
 import { ok } from '../result.js';
@@ -15,6 +16,7 @@ export const rollDice = defineTool({
   input: z.object({
     expression: z.string().min(1).max(1000).describe('e.g. "1d20+5 adv # stealth", "4d6dl1", "3x 1d20+4; 2d6+2"'),
     secret: z.boolean().default(false).describe('Only the GM (and the caller) see the result'),
+    critical: z.enum(CritRules).optional().describe('Roll as critical-hit damage: double-dice (2d6+3 -> 4d6+3), max-plus-roll (12+2d6+3) or double-total'),
     campaignId: campaignIdField.optional(),
     sessionId: sessionIdField.optional().describe('Log the roll in this session (default: the campaign\'s active session)'),
   }),
@@ -29,7 +31,7 @@ export const rollDice = defineTool({
   access: 'player',
   campaign: 'optional',
   async run(input, { deps, campaignId, actor }) {
-    const rolled = deps.dice.roll(input.expression);
+    const rolled = deps.dice.roll(input.expression, input.critical ? { critical: input.critical } : {});
     if (!rolled.ok) return rolled;
     const rolls = rolled.value;
     let sessionId: string | null = input.sessionId ?? null;

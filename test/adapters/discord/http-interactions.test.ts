@@ -51,6 +51,16 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(body.data.flags).toBe(0);
   });
 
+  it('rolls critical damage by the server\'s crit rule, which only a GM may change', async () => {
+    const player = await send(commandPayload('campaign', [sub('critrule', [opt('rule', 'max-plus-roll')])]));
+    expect(player.body.data.content).toMatch(/Only GMs/);
+    await send(commandPayload('campaign', [sub('critrule', [opt('rule', 'max-plus-roll')])], { manager: true, guildId: '223' }));
+    const { body } = await send(commandPayload('roll', [opt('expression', '2d6+3 # greatsword'), opt('crit', true)], { guildId: '223' }));
+    expect(body.data.embeds[0].fields[0].name).toBe('greatsword: 12+2d6+3');
+    const plain = await send(commandPayload('roll', [opt('expression', '2d6+3'), opt('crit', true)], { guildId: '224' }));
+    expect(plain.body.data.embeds[0].fields[0].name).toBe('4d6+3'); // the default rule doubles the dice
+  });
+
   it('answers bad dice notation privately with how to fix it', async () => {
     const { body } = await send(commandPayload('roll', [opt('expression', '1d20+')]));
     expect(body.data.flags).toBe(64);

@@ -134,4 +134,17 @@ describe('dice engine', () => {
     }
     for (let face = 1; face <= 20; face++) expect(counts[face]).toBeGreaterThan(2700);
   });
+
+  it('rolls critical-hit damage by the table\'s rule', () => {
+    const roll = (faces: number[], rule: 'double-dice' | 'max-plus-roll' | 'double-total') => {
+      const r = engine(faces).roll('2d6+3 # greatsword', { critical: rule });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value[0]!;
+    };
+    expect(roll([1, 2, 3, 4], 'double-dice')).toMatchObject({ notation: '4d6+3', total: 13, label: 'greatsword' });
+    expect(roll([1, 2], 'max-plus-roll')).toMatchObject({ notation: '12+2d6+3', total: 18 });
+    expect(roll([1, 2], 'double-total')).toMatchObject({ notation: '(2d6+3)*2', total: 12 });
+    const none = engine([1]).roll('5', { critical: 'double-dice' });
+    expect(!none.ok && none.error.message).toMatch(/no dice to double/);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Note, ToolRegistry } from '../../../core/index.js';
+import { CritRules, type Note, type ToolRegistry } from '../../../core/index.js';
 import { withTool, type Handler } from '../command-context.js';
 import { errorReply } from '../embeds.js';
 import type { Reply } from '../interaction.js';
@@ -20,6 +20,9 @@ export function campaignCommand() {
       sub('info', 'Show the linked campaign'),
       sub('gmrole', 'Server managers: members with this role are GMs', [{ type: OptionType.Role, name: 'role', description: 'The GM role', required: true }]),
       sub('gmchannel', 'GM: send secret rolls to this channel', [{ type: OptionType.Channel, name: 'channel', description: 'A channel only GMs can read', required: true }]),
+      sub('critrule', 'GM: how /roll crit:true doubles damage here', [
+        { type: OptionType.String, name: 'rule', description: 'double-dice (5e), max-plus-roll, or double-total', required: true, choices: CritRules.map((r) => ({ name: r, value: r })) },
+      ]),
     ],
   };
 }
@@ -84,6 +87,14 @@ export const campaignHandlers: Record<string, Handler> = {
     const channelId = String(ctx.ix.options.channel);
     await ctx.settings.update(ctx.ix.guildId, (s) => ({ ...s, gmChannelId: channelId }));
     return done(`Secret rolls now go to <#${channelId}>.`, true);
+  },
+  'campaign critrule': async (ctx) => {
+    if (!ctx.ix.guildId) return guildOnly();
+    if (!ctx.isGm) return errorReply('Only GMs can choose the crit rule.');
+    const rule = CritRules.find((r) => r === ctx.ix.options.rule);
+    if (!rule) return errorReply(`Unknown crit rule: expected one of ${CritRules.join(', ')}`);
+    await ctx.settings.update(ctx.ix.guildId, (s) => ({ ...s, critRule: rule }));
+    return done(`Critical hits here now use **${rule}**.`, true);
   },
   'session start': (ctx) => withTool(ctx, 'start_session', inputFrom(ctx.ix.options, ['name']), ({ session }) => done(`📜 **${session.name}** has begun.`)),
   'session end': (ctx) =>
