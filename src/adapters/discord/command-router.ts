@@ -2,6 +2,7 @@ import type { AccessService, Logger, ToolRegistry } from '../../core/index.js';
 import { discordActor, type CommandContext, type Handler } from './command-context.js';
 import { campaignCommand, campaignHandlers, sessionCommand } from './commands/campaign-command.js';
 import { combatantChoices, hpCommand, initCommand, initHandlers } from './commands/init-command.js';
+import { npcCommand, npcHandlers } from './commands/npc-command.js';
 import { rollAgain, rollCommand, rollHandlers } from './commands/roll-command.js';
 import { errorReply } from './embeds.js';
 import { emptyGuildSettings, type GuildSettingsStore } from './guild-settings.js';
@@ -17,7 +18,7 @@ export interface RouterDeps {
 
 /** The slash commands as Discord registers them, their options derived from the tools' schemas. */
 export function commandDefinitions(registry: ToolRegistry) {
-  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry)].map(({ name, description, options }) => ({
+  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry), npcCommand(registry)].map(({ name, description, options }) => ({
     type: 1,
     name,
     description,
@@ -30,7 +31,7 @@ export function commandDefinitions(registry: ToolRegistry) {
 
 /** The slash commands and what answers them; both the gateway and the HTTP endpoint use this one router. */
 export function createCommandRouter(deps: RouterDeps) {
-  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers };
+  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers, ...npcHandlers };
   const definitions = commandDefinitions(deps.registry);
 
   async function handle(ix: Interaction): Promise<Reply> {

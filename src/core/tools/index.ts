@@ -4,6 +4,7 @@ import { getCampaignHistory, rollbackCampaign } from './campaign-history-tools.j
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign, updateCampaignData } from './campaign-tools.js';
 import { addCondition, changeHp, removeCondition, updateCombatant } from './combatant-tools.js';
 import { rollDice } from './dice-tools.js';
+import { generateNpcTool } from './generator-tools.js';
 import {
   addCombatants,
   configureEncounter,
@@ -48,4 +49,5 @@ export const coreTools: readonly AnyTool[] = [
   updateCombatant,
   configureEncounter,
   endCombat,
+  generateNpcTool,
 ];

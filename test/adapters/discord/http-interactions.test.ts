@@ -61,6 +61,14 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(plain.body.data.embeds[0].fields[0].name).toBe('4d6+3'); // the default rule doubles the dice
   });
 
+  it('generates an NPC with its stat block', async () => {
+    const { body } = await send(commandPayload('npc', [opt('role', 'innkeeper'), opt('level', 3)]));
+    const embed = body.data.embeds[0];
+    expect(embed.description).toMatch(/^\*\w+ innkeeper, level 3\*: /);
+    expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(['Personality', 'Hook', 'Stats', 'Skills', 'Gear']);
+    expect(embed.fields[2].value).toMatch(/^AC \d+ · HP \d+ · Speed \d+ ft\nSTR \d+ \([+-]\d+\)/);
+  });
+
   it('answers bad dice notation privately with how to fix it', async () => {
     const { body } = await send(commandPayload('roll', [opt('expression', '1d20+')]));
     expect(body.data.flags).toBe(64);
