@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import type { HubConfig } from './config/config-schema.js';
 import { envVars } from './config/env-vars.js';
@@ -65,7 +65,7 @@ program
       import('@modelcontextprotocol/server/stdio'),
     ]);
     const cfg = config(opts);
-    const { core, logger, store, events } = await createCoreFromConfig(cfg).catch((error: Error) => {
+    const { core, logger, store, events, closeRules } = await createCoreFromConfig(cfg).catch((error: Error) => {
       process.stderr.write(`Could not start the MCP server: ${error.message}\n`);
       process.exit(1);
     });
@@ -83,9 +83,11 @@ program
     const factory = createMcpServerFactory(core.registry, { name: 'ttrpg-hub', version: hubVersion }, () => actor);
     const handle = serveStdio(factory, { onerror: (error) => logger.warn({ err: error }, 'mcp stdio error') });
     logger.info({ tools: core.registry.list().length, store: store.kind }, 'MCP server ready on stdio');
+    void core.deps.rules?.ready().catch((error: Error) => logger.error({ err: error }, 'could not load the rules library'));
     const stop = async () => {
       await handle.close();
       await broadcaster?.close();
+      await closeRules();
       await store.close();
       process.exit(0);
     };
@@ -146,6 +148,20 @@ program
       process.exit(1);
     });
     process.stdout.write(`Registered /${names.join(', /')} ${opts.guild ? `in server ${opts.guild}` : 'globally (allow up to an hour)'}\n`);
+  });
+
+program
+  .command('ingest')
+  .description('Add a PDF to the rules library, with a progress bar (Ctrl-C cancels; the library is left as it was)')
+  .argument('<pdf>', 'the PDF file')
+  .requiredOption('-s, --system <system>', 'game system, e.g. "D&D 5e"')
+  .option('-n, --name <name>', 'the book\'s name (default: the file name)')
+  .addOption(new Option('-t, --type <type>', 'rulebook or flavor').choices(['rulebook', 'flavor']).default('rulebook'))
+  .option('--gm-only', 'only GMs find this book')
+  .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
+  .action(async (pdf: string, opts: { system: string; name?: string; type: 'rulebook' | 'flavor'; gmOnly?: boolean; config?: string }) => {
+    const { ingestCommand } = await import('./cli-ingest.js');
+    process.exit(await ingestCommand(pdf, opts, config(opts)));
   });
 
 program

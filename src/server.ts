@@ -8,6 +8,7 @@ import { createLogger } from './logging/create-logger.js';
 import { connectRedisFanout } from './realtime/redis-fanout.js';
 import { attachSocketGateway } from './realtime/socket-gateway.js';
 import { openStore } from './stores/open-store.js';
+import { openRulesParts } from './stores/open-rules-index.js';
 import { hubVersion } from './version.js';
 
 export interface HubParts {
@@ -65,6 +66,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
   const store = parts.store ?? (await openStore(storeUrl(config), config.storage.namespace));
   const events = parts.events ?? new InMemoryEventBus((error, event) => logger.error({ err: error, event: event.type }, 'event listener failed'));
   const owner = await ensureOwnerToken(config.auth.ownerToken, config.dataDir, logger);
+  const rules = openRulesParts(config, logger);
   const core = createCore({
     store,
     events,
@@ -75,13 +77,22 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     diceLimits: config.dice,
     limits: config.limits,
     extraTools: parts.extraTools,
+    rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
   });
-  return { core, logger, store, events, ownerToken: owner.token, ownerTokenFile: owner.file };
+  // Ingestions are cancelled first, then the Chroma server the hub started (if any) is stopped.
+  const closeRules = async () => {
+    await core.deps.rules?.close();
+    await rules.close();
+  };
+  return { core, logger, store, events, ownerToken: owner.token, ownerTokenFile: owner.file, rulesSummary: rules.summary, closeRules };
 }
 
 /** The composition root: storage, events, core, HTTP, MCP and sockets on one port. */
 export async function createHub(config: HubConfig, parts: HubParts = {}): Promise<Hub> {
-  const { core, logger, store, events, ownerToken } = await createCoreFromConfig(config, parts);
+  const { core, logger, store, events, ownerToken, rulesSummary, closeRules } = await createCoreFromConfig(config, parts);
+  logger.info({ component: 'rules' }, rulesSummary);
+  // Loads the books in the background (and starts Chroma if there are any), so the first search is fast.
+  void core.deps.rules?.ready().catch((error: Error) => logger.error({ err: error }, 'could not load the rules library'));
   const adapters = await startAdapters(config, { core, logger, store, events });
   const httpApp = createHttpApp({
     registry: core.registry,
@@ -130,6 +141,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
         await sockets.close(); // also closes the HTTP server
         await fanout?.close();
         await httpApp.close();
+        await closeRules();
         await events.close();
         await store.close();
       })()),

@@ -76,7 +76,7 @@ function describeIssues(error: z.ZodError, merged: Record<string, unknown>, sour
     const key = issue.path.join('.');
     const value = issue.path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), merged);
     const from = sources.get(key) ?? [...sources.entries()].find(([k]) => key.startsWith(`${k}.`))?.[1];
-    const shown = /token|secret|password/i.test(key) ? '(hidden)' : JSON.stringify(value);
+    const shown = /token|secret|password|apikey/i.test(key) ? '(hidden)' : JSON.stringify(value);
     const unknownKeys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
     return `  ${key || '(top level)'} = ${shown}${from ? ` (from ${from})` : ''}: ${issue.message}${unknownKeys}`;
   });

@@ -6,6 +6,7 @@ import type { EventBus } from './ports/event-bus.js';
 import type { Logger } from './ports/logger.js';
 import type { Random } from './ports/random.js';
 import type { Store } from './ports/store.js';
+import type { RulesLibrary } from './rules/rules-library.js';
 import type { SessionService } from './sessions/session-service.js';
 
 /** Everything a tool may use. Built once by `createCore`; tools never construct their own. */
@@ -19,4 +20,6 @@ export interface CoreDeps {
   campaigns: CampaignService;
   sessions: SessionService;
   access: AccessService;
+  /** The GM's library of books; null where no keyword index was given (the rules tools then say so). */
+  rules: RulesLibrary | null;
 }

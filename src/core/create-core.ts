@@ -12,6 +12,9 @@ import type { Store } from './ports/store.js';
 import type { AnyTool } from './registry/define-tool.js';
 import { createRegistry, type ToolRegistry } from './registry/tool-registry.js';
 import { SessionService } from './sessions/session-service.js';
+import type { Embedder } from './ports/embedder.js';
+import type { KeywordIndex, SearchIndex } from './ports/search-index.js';
+import { defaultRulesOptions, RulesLibrary, type RulesOptions } from './rules/rules-library.js';
 import { coreTools } from './tools/index.js';
 
 export interface CoreOptions {
@@ -23,6 +26,8 @@ export interface CoreOptions {
   logger?: Logger;
   diceLimits?: Partial<DiceLimits>;
   limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number }>;
+  /** The rules library's indexes and embedder; without them the rules tools answer UNAVAILABLE. */
+  rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; options?: Partial<RulesOptions> };
   /** Extra tools next to the core catalogue (adapters' own tools, tests). */
   extraTools?: readonly AnyTool[];
 }
@@ -44,6 +49,9 @@ export function createCore(options: CoreOptions): Core {
   const sessions = new SessionService({ store, events, clock, random, mutex, campaigns, limits });
   const access = new AccessService({ store, clock, random, campaigns, events, ownerToken: options.ownerToken });
   const dice = createDiceEngine(random, DiceLimitsSchema.parse(options.diceLimits ?? {}));
-  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access };
+  const rules = options.rules
+    ? new RulesLibrary({ store, events, clock, logger, mutex, ...options.rules, options: { ...defaultRulesOptions, ...options.rules.options } })
+    : null;
+  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules };
   return { deps, registry: createRegistry([...coreTools, ...(options.extraTools ?? [])], deps) };
 }

@@ -14,6 +14,9 @@ export const ErrorCodes = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'UNKNOWN_TOOL',
+  'BAD_FILE', // a file that cannot be used: not a PDF, encrypted, no text layer
+  'UNAVAILABLE', // a service the hub needs (Chroma, an embedding API) does not answer
+  'CANCELLED', // long work stopped at the caller's request; nothing was changed
   'INTERNAL', // a bug; the message carries a correlation id for the log
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -11,6 +11,9 @@ export const httpStatus: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   UNKNOWN_TOOL: 404,
+  BAD_FILE: 422,
+  UNAVAILABLE: 503,
+  CANCELLED: 409,
   INTERNAL: 500,
 };
 

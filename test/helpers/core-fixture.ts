@@ -28,6 +28,8 @@ export interface FixtureOptions {
   extraTools?: readonly AnyTool[];
   logger?: Logger;
   limits?: CoreOptions['limits'];
+  /** The rules library's parts (see rules-fixture.ts); without them the rules tools answer UNAVAILABLE. */
+  rules?: CoreOptions['rules'];
 }
 
 /** Results are checked against the tool's output schema by the registry; tests read them loosely. */
@@ -77,6 +79,7 @@ export async function coreFixture(options: FixtureOptions = {}): Promise<CoreFix
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.extraTools ? { extraTools: options.extraTools } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
   });
   const owner = ownerActor();
 

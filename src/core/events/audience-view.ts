@@ -67,6 +67,9 @@ export function viewEvent(event: HubEvent, audience: Audience): HubEvent | null 
       return event.hidden ? null : event;
     case 'access.revoked':
       return null;
+    // Library administration: file names and GM-only books are not the table's business.
+    case 'source.ingest_progress':
+      return null;
     case 'campaign.updated':
       return event.dataType === null || tableVisibleData.includes(event.dataType) ? event : null;
     default:

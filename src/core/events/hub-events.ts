@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActorRefSchema } from '../access/actor.js';
 import { DataTypeSchema } from '../campaigns/campaign-schemas.js';
 import { DiceRollSchema } from '../dice/dice-schemas.js';
+import { IngestStatusSchema } from '../rules/rules-schemas.js';
 import { CombatantKindSchema, ConditionSchema, EncounterViewSchema, HealthSchema, HpSchema, MonsterHpDisplaySchema, NoteSchema } from '../sessions/session-schemas.js';
 
 const base = {
@@ -58,6 +59,8 @@ export const HubEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('campaign.deleted') }),
   z.object({ ...base, type: z.literal('access.revoked'), memberId: z.string(), name: z.string() }),
+  // The rules library is the hub's, not a campaign's: campaignId is null and only GMs may see it.
+  z.object({ ...base, type: z.literal('source.ingest_progress'), ...IngestStatusSchema.shape }),
 ]);
 export type HubEvent = z.infer<typeof HubEventSchema>;
 export type HubEventType = HubEvent['type'];

@@ -16,6 +16,7 @@ import {
 } from './initiative-tools.js';
 import { addSessionNote, endSession, getSession, listSessions, startSession } from './session-tools.js';
 import { nextTurnTool, previousTurnTool } from './turn-tools.js';
+import { rulesTools } from './rules-tools.js';
 
 /** The catalogue of the hub's tools, in the order clients list them. */
 export const coreTools: readonly AnyTool[] = [
@@ -50,4 +51,5 @@ export const coreTools: readonly AnyTool[] = [
   configureEncounter,
   endCombat,
   generateNpcTool,
+  ...rulesTools,
 ];

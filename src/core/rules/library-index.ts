@@ -1,0 +1,95 @@
+import type { IndexFilter, KeywordIndex } from '../ports/search-index.js';
+import { Vocabulary } from './query-processing.js';
+import type { Chunk, Source } from './rules-schemas.js';
+
+const versionKey = (sourceId: string, version: string) => `${sourceId}:${version}`;
+
+/** The section path as one searchable title. */
+export const chunkTitle = (chunk: Pick<Chunk, 'sectionPath'>) => chunk.sectionPath.join(' > ');
+
+/**
+ * What the hub keeps in memory about its books: every passage by id, the passages of each version in
+ * book order (for neighbours), the vocabulary, and which version of each book is live. A version is
+ * staged (indexed but invisible) first and made live in one synchronous step, so a search sees the
+ * old book or the new one, never a mix.
+ */
+export class LibraryIndex {
+  readonly vocabulary = new Vocabulary();
+  readonly #chunks = new Map<string, Chunk>();
+  readonly #order = new Map<string, string[]>();
+  readonly #live = new Map<string, Source>();
+
+  constructor(private readonly keywords: KeywordIndex) {}
+
+  /** Indexes a version's passages without showing them. */
+  async stage(source: Pick<Source, 'id' | 'system' | 'sourceType'>, version: string, chunks: Chunk[]): Promise<void> {
+    const key = versionKey(source.id, version);
+    if (this.#order.has(key)) return;
+    this.#order.set(key, chunks.map((c) => c.id));
+    for (const c of chunks) {
+      this.#chunks.set(c.id, c);
+      this.vocabulary.addPassage(`${chunkTitle(c)}\n${c.text}`);
+    }
+    await this.keywords.add(
+      chunks.map((c) => ({
+        id: c.id,
+        sourceId: source.id,
+        version,
+        system: source.system,
+        sourceType: source.sourceType,
+        contentType: c.contentType,
+        title: c.sectionPath.at(-1) ?? '',
+        path: c.sectionPath.slice(0, -1).join(' > '),
+        text: c.text,
+      })),
+    );
+  }
+
+  /** Makes a staged version the live one of its book; returns the record it replaces. */
+  goLive(source: Source): Source | undefined {
+    const previous = this.#live.get(source.id);
+    this.#live.set(source.id, source);
+    return previous;
+  }
+
+  /** Forgets a version (staged or live). */
+  drop(sourceId: string, version: string): void {
+    const key = versionKey(sourceId, version);
+    for (const id of this.#order.get(key) ?? []) {
+      const c = this.#chunks.get(id);
+      if (c) this.vocabulary.addPassage(`${chunkTitle(c)}\n${c.text}`, -1);
+      this.#chunks.delete(id);
+    }
+    this.#order.delete(key);
+    this.keywords.removeSource(sourceId, version);
+    if (this.#live.get(sourceId)?.version === version) this.#live.delete(sourceId);
+  }
+
+  isStaged = (sourceId: string, version: string) => this.#order.has(versionKey(sourceId, version));
+  live = (sourceId: string): Source | undefined => this.#live.get(sourceId);
+  sources = (): Source[] => [...this.#live.values()];
+
+  /** The live passage with this id, or undefined (a passage of a replaced or staged version). */
+  chunk(id: string): Chunk | undefined {
+    const c = this.#chunks.get(id);
+    return c && this.#live.get(c.sourceId)?.version === c.version ? c : undefined;
+  }
+
+  /** Up to n passages before and after, from the same book. */
+  neighbours(chunk: Chunk, n: number): { before: Chunk[]; after: Chunk[] } {
+    const ids = this.#order.get(versionKey(chunk.sourceId, chunk.version)) ?? [];
+    const pick = (from: number, to: number) => ids.slice(Math.max(0, from), Math.max(0, to)).map((id) => this.#chunks.get(id)!).filter(Boolean);
+    return { before: pick(chunk.ord - n, chunk.ord), after: pick(chunk.ord + 1, chunk.ord + 1 + n) };
+  }
+
+  /** The chunks of a live version, in book order. */
+  chunksOf(sourceId: string, version: string): Chunk[] {
+    return (this.#order.get(versionKey(sourceId, version)) ?? []).map((id) => this.#chunks.get(id)!).filter(Boolean);
+  }
+
+  /** The filter every query starts from: live versions only, and the books the caller may see. */
+  filterFor(visible: (s: Source) => boolean): IndexFilter {
+    const sources = this.sources().filter(visible);
+    return { versions: sources.map((s) => s.version), sourceIds: sources.map((s) => s.id) };
+  }
+}
