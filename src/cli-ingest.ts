@@ -23,19 +23,24 @@ export async function ingestCommand(pdf: string, options: IngestCommandOptions, 
   const name = options.name ?? basename(path, extname(path));
   const bar = progressBar(process.stderr);
   const started = Date.now();
+  // Ctrl-C cancels the job (it may already have started when addSource returns).
+  let jobId: string | undefined;
+  let interrupted = false;
+  const cancel = () => {
+    bar.note('Cancelling...');
+    interrupted = true;
+    if (jobId) rules.cancel(jobId);
+  };
+  process.on('SIGINT', cancel);
   try {
     const queued = await rules.addSource({ path, name, system: options.system, sourceType: options.type, gmOnly: !!options.gmOnly, extraFolders: [dirname(path)] }, ownerActor('Local user'), bar.update);
     if (!queued.ok) {
       process.stderr.write(`${queued.error.message}\n`);
       return queued.error.code === 'NOT_FOUND' || queued.error.code === 'BAD_FILE' ? 2 : 1;
     }
-    const cancel = () => {
-      bar.note('Cancelling...');
-      rules.cancel(queued.value.job.jobId);
-    };
-    process.once('SIGINT', cancel);
+    jobId = queued.value.job.jobId;
+    if (interrupted) rules.cancel(jobId);
     const result = await queued.value.done;
-    process.off('SIGINT', cancel);
     bar.done();
     if (!result.ok) {
       process.stderr.write(`${result.error.message}\n`);
@@ -51,6 +56,7 @@ export async function ingestCommand(pdf: string, options: IngestCommandOptions, 
     );
     return 0;
   } finally {
+    process.off('SIGINT', cancel);
     await closeRules();
     await store.close();
   }

@@ -62,6 +62,8 @@ export class IngestQueue {
       controller,
       listen: (l: StatusListener) => {
         listeners.add(l);
+        // A late listener first hears where the job stands.
+        l({ ...status });
         return () => void listeners.delete(l);
       },
       cancel: () => controller.abort(),

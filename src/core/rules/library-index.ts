@@ -1,4 +1,5 @@
 import type { IndexFilter, KeywordIndex } from '../ports/search-index.js';
+import { fail, ok, type Result } from '../result.js';
 import { Vocabulary } from './query-processing.js';
 import type { Chunk, Source } from './rules-schemas.js';
 
@@ -85,6 +86,18 @@ export class LibraryIndex {
   /** The chunks of a live version, in book order. */
   chunksOf(sourceId: string, version: string): Chunk[] {
     return (this.#order.get(versionKey(sourceId, version)) ?? []).map((id) => this.#chunks.get(id)!).filter(Boolean);
+  }
+
+  /** Book ids for names or ids the caller may see; NOT_FOUND names the books there are. */
+  resolveBooks(books: string[], includeGmOnly: boolean): Result<string[]> {
+    const visible = this.sources().filter((s) => includeGmOnly || !s.gmOnly);
+    const ids: string[] = [];
+    for (const book of books) {
+      const found = visible.find((s) => s.id === book || s.name.toLowerCase() === book.toLowerCase());
+      if (!found) return fail('NOT_FOUND', `No book "${book}" in the library${visible.length ? `: expected one of ${visible.map((s) => `"${s.name}"`).join(', ')}` : ''}`, { field: 'book' });
+      ids.push(found.id);
+    }
+    return ok(ids);
   }
 
   /** The filter every query starts from: live versions only, and the books the caller may see. */

@@ -47,6 +47,9 @@ function tidy(line: string): string {
     .replace(/[ \u2002-\u200a]+/g, ' ')
     .replace(/ ?\t ?/g, '\t')
     .replace(/ ?\u0001 ?/g, SOFT_CELL)
+    // A wide gap (tab) next to a run boundary is one cell boundary, not an empty cell.
+    .replace(/[\t\u0001]*\t[\t\u0001]*/g, '\t')
+    .replace(/\u0001+/g, SOFT_CELL)
     .replace(/^[\t\u0001]+|[\t\u0001]+$/g, '')
     .trim();
 }

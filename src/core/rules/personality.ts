@@ -1,3 +1,5 @@
+import { fail, ok, type Result } from '../result.js';
+import type { Catalogue } from './rules-catalogue.js';
 import type { PersonalityProfile, ProfileStats } from './rules-schemas.js';
 import { isStopword, words } from './text-terms.js';
 
@@ -70,4 +72,17 @@ export function buildProfile(system: string, books: { name: string; stats: Profi
     words: books.reduce((s, b) => s + b.stats.words, 0),
     sources: books.map((b) => b.name),
   };
+}
+
+/** The profile of a system from the catalogue; without a system, the campaign's active one, else the hub's. */
+export function profileFor(catalogue: Catalogue, system: string | undefined, campaignId: string | null): Result<{ profile: PersonalityProfile; active: boolean }> {
+  const active = (campaignId && catalogue.personality.campaigns[campaignId]) || catalogue.personality.hub;
+  const systems = [...new Set(catalogue.sources.map((s) => s.system))];
+  const listed = systems.map((s) => `"${s}"`).join(', ');
+  const wanted = system ?? active ?? (systems.length === 1 ? systems[0] : undefined);
+  if (!wanted) return fail('VALIDATION', `Name a system: the library has ${systems.length ? listed : 'no books yet'}`, { field: 'system' });
+  const books = catalogue.sources.filter((s) => s.system.toLowerCase() === wanted.toLowerCase());
+  if (!books.length) return fail('NOT_FOUND', `No book of the system "${wanted}" in the library${systems.length ? `: expected one of ${listed}` : ''}`, { field: 'system' });
+  const profile = buildProfile(books[0]!.system, books.map((b) => ({ name: b.name, stats: b.stats })));
+  return ok({ profile, active: !!active && active.toLowerCase() === wanted.toLowerCase() });
 }

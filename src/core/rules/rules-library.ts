@@ -11,13 +11,15 @@ import { fail, ok, type Result } from '../result.js';
 import { readAllowedFile } from './allowed-paths.js';
 import { defaultChunkOptions, type ChunkOptions } from './chunker.js';
 import { defaultFusion, type FusionOptions } from './fusion.js';
-import { embedChunks, removeVersion, runIngest, type PipelineDeps } from './ingest-pipeline.js';
+import { removeVersion, runIngest, type PipelineDeps } from './ingest-pipeline.js';
 import { IngestQueue, type IngestJob, type StatusListener } from './ingest-queue.js';
 import { LibraryIndex } from './library-index.js';
-import { buildProfile } from './personality.js';
-import { CatalogueStore, isAbandoned, sourceOf, type Catalogue } from './rules-catalogue.js';
+import { profileFor } from './personality.js';
+import { cleanAbandoned, repairVectors, syncFromCatalogue } from './library-sync.js';
+import { CatalogueStore, type Catalogue } from './rules-catalogue.js';
 import type { IngestStatus, PersonalityProfile, Source, SourceType } from './rules-schemas.js';
 import { searchLibrary, type SearchRequest, type SearchResponse } from './rules-search.js';
+import { SearchCache } from './search-cache.js';
 
 export interface RulesOptions {
   /** Folders add_source may read PDFs from. */
@@ -86,7 +88,7 @@ export class RulesLibrary {
   readonly #index: LibraryIndex;
   readonly #catalogue: CatalogueStore;
   readonly #queue: IngestQueue;
-  readonly #cache = new Map<string, SearchResponse>();
+  readonly #cache: SearchCache<SearchResponse>;
   #ready: Promise<void> | undefined;
   #seenRevision = -1;
   #lastCheck = 0;
@@ -98,6 +100,7 @@ export class RulesLibrary {
     this.#index = new LibraryIndex(deps.keywords);
     this.#catalogue = new CatalogueStore(deps.store, deps.mutex);
     this.#queue = new IngestQueue((status) => void this.#publish(status));
+    this.#cache = new SearchCache(deps.options.cacheSize);
   }
 
   /** Loads the library into memory (once); every public method waits for it. */
@@ -178,26 +181,12 @@ export class RulesLibrary {
 
   async search(req: Omit<SearchRequest, 'sourceIds'> & { books?: string[] }): Promise<Result<SearchResponse & { cached: boolean }>> {
     await this.#fresh();
-    let sourceIds: string[] | undefined;
-    if (req.books?.length) {
-      sourceIds = [];
-      for (const book of req.books) {
-        const found = this.#index.sources().find((s) => s.id === book || s.name.toLowerCase() === book.toLowerCase());
-        if (!found || (found.gmOnly && !req.includeGmOnly)) {
-          const names = this.#index.sources().filter((s) => req.includeGmOnly || !s.gmOnly).map((s) => `"${s.name}"`);
-          return fail('NOT_FOUND', `No book "${book}" in the library${names.length ? `: expected one of ${names.join(', ')}` : ''}`, { field: 'book' });
-        }
-        sourceIds.push(found.id);
-      }
-    }
+    const resolved = req.books?.length ? this.#index.resolveBooks(req.books, req.includeGmOnly) : undefined;
+    if (resolved && !resolved.ok) return resolved;
+    const sourceIds = resolved?.value;
     const key = JSON.stringify([req.query.trim().toLowerCase(), sourceIds, req.systems, req.sourceType, req.contentTypes, req.maxResults, req.mode, req.expand, req.includeGmOnly]);
     const hit = this.#cache.get(key);
-    if (hit) {
-      // Refresh its place: the cache drops the least recently used answer.
-      this.#cache.delete(key);
-      this.#cache.set(key, hit);
-      return ok({ ...hit, cached: true });
-    }
+    if (hit) return ok({ ...hit, cached: true });
     const o = this.deps.options;
     const response = await searchLibrary(
       { ...req, sourceIds },
@@ -217,24 +206,13 @@ export class RulesLibrary {
       },
     );
     // Degraded answers are not cached: they should improve as soon as vectors are back.
-    if (!response.note?.startsWith('Keyword search only')) {
-      this.#cache.set(key, response);
-      if (this.#cache.size > o.cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
-    }
+    if (!response.note?.startsWith('Keyword search only')) this.#cache.set(key, response);
     return ok({ ...response, cached: false });
   }
 
   /** The personality of a system, from its books. Without a system: the active one (campaign, then hub). */
   async personality(system: string | undefined, campaignId: string | null): Promise<Result<{ profile: PersonalityProfile; active: boolean }>> {
-    const catalogue = await this.#catalogueFresh();
-    const active = (campaignId && catalogue.personality.campaigns[campaignId]) || catalogue.personality.hub;
-    const systems = [...new Set(catalogue.sources.map((s) => s.system))];
-    const wanted = system ?? active ?? (systems.length === 1 ? systems[0] : undefined);
-    if (!wanted) return fail('VALIDATION', `Name a system: the library has ${systems.length ? systems.map((s) => `"${s}"`).join(', ') : 'no books yet'}`, { field: 'system' });
-    const books = catalogue.sources.filter((s) => s.system.toLowerCase() === wanted.toLowerCase());
-    if (!books.length) return fail('NOT_FOUND', `No book of the system "${wanted}" in the library${systems.length ? `: expected one of ${systems.map((s) => `"${s}"`).join(', ')}` : ''}`, { field: 'system' });
-    const profile = buildProfile(books[0]!.system, books.map((b) => ({ name: b.name, stats: b.stats })));
-    return ok({ profile, active: !!active && active.toLowerCase() === wanted.toLowerCase() });
+    return profileFor(await this.#catalogueFresh(), system, campaignId);
   }
 
   /** Sets the personality the AI game master speaks in: for one campaign, or for the hub (campaignId null). */
@@ -302,71 +280,23 @@ export class RulesLibrary {
     await this.#catalogueFresh();
   }
 
-  /** Makes memory match the catalogue: loads books that appeared or changed version, drops those that went. */
-  async #sync(catalogue: Catalogue): Promise<void> {
-    this.#seenRevision = catalogue.revision;
-    let changed = false;
-    for (const live of this.#index.sources()) {
-      if (!catalogue.sources.some((s) => s.id === live.id && s.version === live.version)) {
-        this.#index.drop(live.id, live.version);
-        changed = true;
-      }
-    }
-    for (const entry of catalogue.sources) {
-      if (this.#index.live(entry.id)?.version === entry.version) continue;
-      const chunks = await this.#catalogue.chunks(entry.id, entry.version);
-      if (!chunks) {
-        this.deps.logger.error({ source: entry.name, version: entry.version }, 'a book in the catalogue has no stored passages; add it again');
-        continue;
-      }
-      await this.#index.stage(entry, entry.version, chunks);
-      const replaced = this.#index.goLive(sourceOf(entry));
-      if (replaced && replaced.version !== entry.version) this.#index.drop(replaced.id, replaced.version);
-      changed = true;
-    }
-    if (changed) this.#changed();
-  }
-
   async #load(): Promise<void> {
-    const catalogue = await this.#catalogue.read();
-    await this.#cleanPending(catalogue);
+    const deps = this.#syncDeps();
+    await cleanAbandoned(await this.#catalogue.read(), deps);
     await this.#sync(await this.#catalogue.read());
     this.#lastCheck = Date.now();
-    this.#repairing = this.#repairVectors().catch((error: Error) => {
+    this.#repairing = repairVectors(deps, () => this.#closed).catch((error: Error) => {
       if (!this.#closed) this.deps.logger.warn({ err: error }, 'could not check the vector index; books without vectors are found by keywords');
     });
   }
 
-  /** Versions a crashed ingestion left half-written. */
-  async #cleanPending(catalogue: Catalogue): Promise<void> {
-    const stale = catalogue.pending.filter(isAbandoned);
-    if (!stale.length) return;
-    for (const p of stale) {
-      if (catalogue.sources.some((s) => s.id === p.sourceId && s.version === p.version)) continue;
-      await removeVersion(p.sourceId, p.version, this.#pipeline());
-    }
-    await this.#catalogue.modify((c) => void (c.pending = c.pending.filter((p) => !stale.some((s) => s.sourceId === p.sourceId && s.version === p.version))));
-    this.deps.logger.info({ versions: stale.length }, 'removed what an interrupted ingestion left behind');
+  async #sync(catalogue: Catalogue): Promise<void> {
+    this.#seenRevision = catalogue.revision;
+    if (await syncFromCatalogue(catalogue, this.#syncDeps())) this.#changed();
   }
 
-  /** Books whose vectors are missing (a new embedder, a lost Chroma, an earlier outage) are embedded again. */
-  async #repairVectors(): Promise<void> {
-    const { vectors, embedder } = this.deps;
-    if (!vectors || !embedder) return;
-    for (const source of this.#index.sources()) {
-      if (this.#closed || (await vectors.count(source.id, source.version)) >= source.chunks) continue;
-      const chunks = this.#index.chunksOf(source.id, source.version);
-      this.#queue.enqueue({ jobId: randomUUID(), sourceId: source.id, name: source.name, fileName: source.fileName }, `reindex:${source.version}`, async (report, signal) => {
-        report('embedding', 0, `Embedding ${chunks.length} passages again for ${vectors.kind}`);
-        const done = await embedChunks(chunks, { ...source, sourceId: source.id }, { vectors, embedder, embedBatch: this.deps.options.embedBatch }, (n) => report('embedding', (n / chunks.length) * 100, `Embedded ${n} of ${chunks.length} passages`), signal);
-        if (done.ok && !source.embedded) {
-          await this.#catalogue.modify((c) => void (c.sources = c.sources.map((s) => (s.id === source.id ? { ...s, embedded: true } : s))));
-          if (this.#index.live(source.id)?.version === source.version) this.#index.goLive({ ...source, embedded: true });
-        }
-        if (!done.ok) this.deps.logger.warn({ source: source.name, reason: done.error.message }, 'could not embed a book again; it is found by keywords only');
-        return done;
-      });
-    }
+  #syncDeps() {
+    return { ...this.#pipeline(), queue: this.#queue };
   }
 }
 

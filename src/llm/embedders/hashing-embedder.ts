@@ -23,6 +23,7 @@ export class HashingEmbedder implements Embedder {
     return ok(texts.map((t) => this.embedOne(t)));
   }
 
+  /** One text's vector, synchronously. */
   embedOne(text: string): number[] {
     const counts = new Map<string, number>();
     const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);

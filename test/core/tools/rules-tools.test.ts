@@ -63,7 +63,7 @@ describe('add_source and search', () => {
     const result = await f.core.registry.call('add_source', { path: f.files['handbook.pdf'], name: 'Test Handbook', system: 'D&D 5e' }, { actor: f.owner, progress: (p) => progress.push(p) });
     expect(result.ok).toBe(true);
     const phases = [...new Set(progress.map((p) => p.message!.split(':')[0]))];
-    expect(phases).toEqual(['reading', 'structuring', 'embedding', 'indexing', 'done']);
+    expect(phases).toEqual(['queued', 'reading', 'structuring', 'embedding', 'indexing', 'done']);
     expect(progress.map((p) => p.progress)).toEqual([...progress.map((p) => p.progress)].sort((a, b) => a - b));
     expect(progress.at(-1)).toMatchObject({ progress: 100, total: 100 });
 
