@@ -41,7 +41,8 @@ export const needsCampaign = (): Reply =>
 
 /** Runs a tool and renders success, or answers its error privately. */
 export async function withTool(ctx: CommandContext, tool: string, input: Record<string, unknown>, render: (value: any) => Reply | Promise<Reply>): Promise<Reply> {
-  if (!ctx.campaignId && tool !== 'roll_dice' && tool !== 'generate_npc') return needsCampaign();
+  // Dice, NPCs and rules work anywhere; campaign tools need a linked channel.
+  if (!ctx.campaignId && ctx.registry.get(tool)?.campaign === 'required') return needsCampaign();
   const result = await ctx.call(tool, input);
   return result.ok ? render(result.value) : errorReply(result.error);
 }

@@ -4,6 +4,7 @@ import { campaignCommand, campaignHandlers, sessionCommand } from './commands/ca
 import { combatantChoices, hpCommand, initCommand, initHandlers } from './commands/init-command.js';
 import { npcCommand, npcHandlers } from './commands/npc-command.js';
 import { rollAgain, rollCommand, rollHandlers } from './commands/roll-command.js';
+import { bookChoices, createRulesHandlers, rulesCommand } from './commands/rules-command.js';
 import { errorReply } from './embeds.js';
 import { emptyGuildSettings, type GuildSettingsStore } from './guild-settings.js';
 import type { Interaction, Reply } from './interaction.js';
@@ -18,7 +19,7 @@ export interface RouterDeps {
 
 /** The slash commands as Discord registers them, their options derived from the tools' schemas. */
 export function commandDefinitions(registry: ToolRegistry) {
-  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry), npcCommand(registry)].map(({ name, description, options }) => ({
+  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry), npcCommand(registry), rulesCommand(registry)].map(({ name, description, options }) => ({
     type: 1,
     name,
     description,
@@ -31,7 +32,8 @@ export function commandDefinitions(registry: ToolRegistry) {
 
 /** The slash commands and what answers them; both the gateway and the HTTP endpoint use this one router. */
 export function createCommandRouter(deps: RouterDeps) {
-  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers, ...npcHandlers };
+  const rules = createRulesHandlers();
+  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers, ...npcHandlers, ...rules.handlers };
   const definitions = commandDefinitions(deps.registry);
 
   async function handle(ix: Interaction): Promise<Reply> {
@@ -54,8 +56,13 @@ export function createCommandRouter(deps: RouterDeps) {
       },
     };
     try {
-      if (ix.kind === 'autocomplete') return ix.focused === 'combatant' ? await combatantChoices(ctx) : { type: 'choices', choices: [] };
-      const handler = ix.kind === 'component' && ix.path.startsWith('roll:') ? rollAgain : handlers[ix.path];
+      if (ix.kind === 'autocomplete') {
+        if (ix.focused === 'combatant') return await combatantChoices(ctx);
+        if (ix.focused === 'book') return await bookChoices(ctx);
+        return { type: 'choices', choices: [] };
+      }
+      const button = ix.kind === 'component' ? (ix.path.startsWith('roll:') ? rollAgain : ix.path.startsWith('rules:') ? rules.pageButton : undefined) : undefined;
+      const handler = button ?? handlers[ix.path];
       if (!handler) return errorReply(`Unknown command "/${ix.path}": the bot's commands may be out of date (run \`ttrpg-hub discord:register\`).`);
       return await handler(ctx);
     } catch (error) {
