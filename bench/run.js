@@ -5,7 +5,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 // Dice first: it times the dice library's first load, which the in-process HTTP hub would otherwise do.
-const BENCHMARKS = ['./dice-throughput.js', './mcp-latency.js', './discord-interactions.js', './fanout.js'];
+const BENCHMARKS = ['./dice-throughput.js', './mcp-latency.js', './discord-interactions.js', './fanout.js', './rules-search.js'];
 
 const started = new Date();
 const startMs = performance.now();
@@ -32,7 +32,8 @@ const header = [
   `- Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${release()}`,
   `- Node: ${process.version}`,
   `- Versions: ttrpg-hub ${pkg.version}, @modelcontextprotocol/server ${sdk('@modelcontextprotocol/server')}, ` +
-    `@modelcontextprotocol/sdk (client) ${sdk('@modelcontextprotocol/sdk')}, @dice-roller/rpg-dice-roller ${sdk('@dice-roller/rpg-dice-roller')}`,
+    `@modelcontextprotocol/sdk (client) ${sdk('@modelcontextprotocol/sdk')}, @dice-roller/rpg-dice-roller ${sdk('@dice-roller/rpg-dice-roller')}, ` +
+    `chromadb ${sdk('chromadb')}, pdf-parse ${sdk('pdf-parse')}`,
   '- Command: `npm run bench`',
   `- Total runtime: ${totalSeconds.toFixed(0)} s`,
   '',

@@ -1,8 +1,11 @@
 import { ChromaClient, type Collection, type Metadata, type Where } from 'chromadb';
 import type { IndexFilter, IndexHit, SearchIndex, VectorRecord } from '../core/index.js';
 
-/** Over-fetch factor: unfiltered results are filtered here, which is far cheaper than a Chroma `where`. */
-const OVERFETCH = 4;
+/**
+ * Over-fetch factor: unfiltered results are filtered here, far cheaper than a Chroma `where`. Kept
+ * small because the answer's size counts too: 200 neighbours with metadata take 12 ms, 70 take 5.
+ */
+const OVERFETCH = 1.4;
 const UPSERT_BATCH = 500;
 
 /** A collection name for an embedder id: letters, digits, dots, dashes; vectors of different models never mix. */
@@ -48,9 +51,10 @@ export class ChromaIndex implements SearchIndex {
 
   async query(vector: number[], k: number, filter: IndexFilter): Promise<IndexHit[]> {
     const allow = predicate(filter);
-    const first = await this.#query(vector, k * OVERFETCH);
+    const n = Math.ceil(k * OVERFETCH);
+    const first = await this.#query(vector, n);
     const hits = first.filter((h) => allow(h.meta));
-    if (hits.length >= k || first.length < k * OVERFETCH) return hits.slice(0, k).map(({ id, score }) => ({ id, score }));
+    if (hits.length >= k || first.length < n) return hits.slice(0, k).map(({ id, score }) => ({ id, score }));
     const narrow = await this.#query(vector, k, whereOf(filter));
     return narrow.filter((h) => allow(h.meta)).map(({ id, score }) => ({ id, score }));
   }

@@ -99,6 +99,7 @@ export const SearchHitSchema = z.object({
   contentType: ContentTypeSchema,
   score: z.number().describe('0 to 1: how much of the question the passage covers (with vector similarity when available)'),
   context: z.object({ before: z.array(z.string()), after: z.array(z.string()) }).optional().describe('Neighbouring passages, when asked for'),
+  alsoIn: z.array(z.string()).optional().describe('Other books with the very same passage (shown once)'),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 

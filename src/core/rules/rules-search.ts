@@ -36,7 +36,10 @@ export interface SearchDeps {
   fusion: FusionOptions;
   /** Passages covering less of the question than this are not returned. */
   minScore: number;
-  /** Candidates taken from each index before fusion. */
+  /**
+   * Candidates taken from each index before fusion. Keyword candidates grow with the books searched
+   * (cheap, and duplicates across books must not crowd out distinct passages); vector ones do not.
+   */
   candidates: number;
   /** Why vectors are unavailable right now, or null when they should work. */
   vectorTrouble(): string | null;
@@ -66,7 +69,8 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
 
   let mode = req.mode;
   let note: string | null = null;
-  const keywordHits = mode === 'vector' ? [] : deps.keywords.search(processed.terms, deps.candidates, filter);
+  const keywordCandidates = Math.min(250, deps.candidates + 20 * (filter.versions.length - 1));
+  const keywordHits = mode === 'vector' ? [] : deps.keywords.search(processed.terms, keywordCandidates, filter);
   let vectorHits: IndexHit[] = [];
   if (mode !== 'keyword') {
     const trouble = deps.vectorTrouble() ?? (deps.vectors && deps.embedder ? null : 'no embedder is configured');
@@ -84,7 +88,7 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
   const asked = new Set(processed.terms);
   const top = fused[0]?.fused ?? 1;
   const scored: { id: string; score: number; rank: number }[] = [];
-  for (const hit of fused.slice(0, deps.candidates)) {
+  for (const hit of fused) {
     const chunk = index.chunk(hit.id);
     if (!chunk) continue;
     const score = coverage(processed.terms, deps.keywords.contains(hit.id, processed.terms), index.vocabulary);
@@ -95,7 +99,21 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
     scored.push({ id: hit.id, score, rank: 0.5 * (hit.fused / top) + 0.3 * score + 0.2 * named });
   }
   scored.sort((a, b) => b.rank - a.rank);
-  const results = scored.slice(0, req.maxResults).map((s) => toHit(s.id, s.score, req.expand, index));
+  // The same passage in several books (a reprint, a shared SRD text) is one result naming the others.
+  const results: SearchHit[] = [];
+  const byText = new Map<string, SearchHit>();
+  for (const s of scored) {
+    const chunk = index.chunk(s.id)!;
+    const shown = byText.get(chunk.text);
+    if (shown) {
+      const name = index.live(chunk.sourceId)!.name;
+      if (name !== shown.source.name && !shown.alsoIn?.includes(name)) (shown.alsoIn ??= []).push(name);
+    } else if (results.length < req.maxResults) {
+      const hit = toHit(s.id, s.score, req.expand, index);
+      results.push(hit);
+      byText.set(chunk.text, hit);
+    }
+  }
   if (!results.length) note ??= processed.unknown.length ? `The books do not mention: ${processed.unknown.join(', ')}` : 'No passage answers enough of the question';
   return { results, query, mode, note };
 }

@@ -147,7 +147,11 @@ export const search = defineTool({
     });
   },
   format: ({ results, query, note }) => {
-    const lines = results.map((r, i) => `${i + 1}. ${r.source.name}, p. ${r.page}: ${r.section} (${r.contentType}, score ${r.score})\n   ${r.text.replace(/\s+/g, ' ').slice(0, 300)}`);
+    const lines = results.map(
+      (r, i) =>
+        `${i + 1}. ${r.source.name}, p. ${r.page}: ${r.section} (${r.contentType}, score ${r.score}${r.score < 0.5 ? ', weak match' : ''})` +
+        `${r.alsoIn ? ` also in ${r.alsoIn.join(', ')}` : ''}\n   ${r.text.replace(/\s+/g, ' ').slice(0, 300)}`,
+    );
     const changes = [...query.expansions, ...query.corrections].map((c) => `${c.from} -> ${c.to}`);
     return [...(changes.length ? [`(searched for: ${query.text})`] : []), ...(lines.length ? lines : ['No passage answers this.']), ...(note ? [note] : [])].join('\n');
   },
