@@ -23,7 +23,8 @@ export const addSource = defineTool({
     'Add a PDF (rulebook or flavor source) to the rules library: its text, headings, tables, spells and stat blocks become searchable passages with book and page. ' +
     'The file must be in an allowed folder on the hub machine (rules.allowedFolders, or <dataDir>/books; a relative path is taken there). ' +
     'Adding the same file again changes nothing; a different file under an existing name replaces that book once it is fully read. ' +
-    'Ingestion runs in the background with progress notifications; cancel the call to stop it.',
+    'Ingestion runs in the background with progress notifications; cancel the call to stop it. ' +
+    'For very large books with a remote embedder, wait: false avoids client time-outs (which cancel the call).',
   input: z.object({
     path: z.string().trim().min(1).max(4096).describe('Path of the PDF on the hub machine'),
     name: bookField.describe('The book\'s name, e.g. "Player\'s Handbook"'),
