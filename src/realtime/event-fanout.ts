@@ -13,6 +13,8 @@ export const actorRoom = (actorId: string) => `actor:${actorId}`;
 export function fanOutEvents(io: Server, events: EventBus): () => void {
   return events.subscribe((event) => {
     if (event.type === 'access.revoked') io.in(actorRoom(event.memberId)).disconnectSockets(true);
+    // The rules library belongs to the hub, not a campaign: its progress goes to the owner's sockets.
+    if (event.type === 'source.ingest_progress') io.to(actorRoom('owner')).emit(event.type, event);
     if (!event.campaignId) return;
     for (const audience of ['gm', 'table'] as const) {
       const view = viewEvent(event, audience);

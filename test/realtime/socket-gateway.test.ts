@@ -121,6 +121,20 @@ describe('socket gateway', () => {
     expect(snap.value.session.encounter.combatants.find((c: any) => c.name === 'Owlbear').health).toBe('bloodied');
   });
 
+  it('sends rules-library ingestion progress to the owner only', async () => {
+    const owner = await client(OWNER_TOKEN);
+    const player = await client(playerToken);
+    await player.request('subscribe', { campaignId });
+    await hub.core.deps.events.publish({
+      type: 'source.ingest_progress', id: 'p1', at: new Date().toISOString(), campaignId: null, sessionId: null, actor: { id: 'owner', name: 'Owner' }, version: null,
+      jobId: 'j1', sourceId: 's1', name: 'Monster Manual', fileName: 'mm.pdf', phase: 'reading', progress: 40, total: 300, message: 'page 40 of 300',
+    } as never);
+    await until(() => owner.of('source.ingest_progress').length > 0, 'ingest progress');
+    expect(owner.of('source.ingest_progress')[0]).toMatchObject({ name: 'Monster Manual', progress: 40, total: 300 });
+    await player.request('tool', { name: 'roll_dice', input: { expression: 'd4' } }); // a later event, to be sure nothing else is in flight
+    expect(player.of('source.ingest_progress')).toEqual([]);
+  });
+
   it('stops serving a token the GM revoked', async () => {
     const token = (await hub.api('create_access_token', { campaignId, name: 'Bob', role: 'player' })).body.value;
     const bob = await client(token.token);
