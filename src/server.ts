@@ -1,13 +1,14 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { storeUrl, type HubConfig } from './config/config-schema.js';
-import { createCore, InMemoryEventBus, type AnyTool, type Clock, type Core, type EventBus, type Logger, type Random, type Store } from './core/index.js';
+import { createCore, InMemoryEventBus, type AnyTool, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox } from './core/index.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { ensureOwnerToken } from './http/owner-token.js';
 import { createLogger } from './logging/create-logger.js';
 import { connectRedisFanout } from './realtime/redis-fanout.js';
 import { attachSocketGateway } from './realtime/socket-gateway.js';
 import { openStore } from './stores/open-store.js';
+import { ensureHubSecretKey } from './secrets/hub-secret-key.js';
 import { openRulesParts } from './stores/open-rules-index.js';
 import { hubVersion } from './version.js';
 
@@ -18,6 +19,7 @@ export interface HubParts {
   clock?: Clock;
   random?: Random;
   logger?: Logger;
+  secrets?: SecretBox;
   extraTools?: readonly AnyTool[];
 }
 
@@ -66,8 +68,10 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
   const store = parts.store ?? (await openStore(storeUrl(config), config.storage.namespace));
   const events = parts.events ?? new InMemoryEventBus((error, event) => logger.error({ err: error, event: event.type }, 'event listener failed'));
   const owner = await ensureOwnerToken(config.auth.ownerToken, config.dataDir, logger);
+  const secrets = parts.secrets ?? new AesSecretBox(await ensureHubSecretKey(config.auth.secretKey, config.dataDir, logger));
   const rules = openRulesParts(config, logger);
   const core = createCore({
+    secrets,
     store,
     events,
     ownerToken: owner.token,

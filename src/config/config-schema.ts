@@ -16,6 +16,10 @@ export const HubConfigSchema = z.strictObject({
         .describe('Browser origins (hostnames) allowed to call /mcp and the sockets, besides localhost'),
     })
     .prefault({}),
+  publicUrl: z
+    .url()
+    .optional()
+    .describe('The address users and other machines reach the hub at (OAuth redirects, the Foundry manifest); default: the address it listens on'),
   dataDir: z.string().min(1).default('data').describe('Where the SQLite file and the generated owner token live (default: data/ in the installation folder)'),
   storage: z
     .strictObject({
@@ -38,6 +42,11 @@ export const HubConfigSchema = z.strictObject({
         .min(24, 'expected at least 24 characters, e.g. from `openssl rand -base64 32`')
         .optional()
         .describe('The hub owner\'s bearer token; generated into <dataDir>/owner-token when unset'),
+      secretKey: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('32 bytes in base64 (`openssl rand -base64 32`): encrypts stored tokens and API keys; generated into <dataDir>/secret-key when unset'),
     })
     .prefault({}),
   log: z

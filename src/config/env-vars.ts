@@ -17,6 +17,8 @@ export const envVars: EnvVar[] = [
   { name: 'REDIS_URL', path: ['redisUrl'], type: 'string', description: 'Redis server: events shared by every hub process, and storage when STORE_URL is unset', example: 'redis://127.0.0.1:6379' },
   { name: 'DATABASE_URL', path: ['databaseUrl'], type: 'string', description: 'Postgres server; used for storage when STORE_URL is unset (wins over REDIS_URL)', example: 'postgres://postgres@127.0.0.1/ttrpg' },
   { name: 'HUB_OWNER_TOKEN', path: ['auth', 'ownerToken'], type: 'string', description: 'Owner bearer token (at least 24 characters); generated when unset', example: '' },
+  { name: 'HUB_SECRET_KEY', path: ['auth', 'secretKey'], type: 'string', description: 'Key for secrets at rest (32 bytes, base64: openssl rand -base64 32); generated into the data folder when unset', example: '' },
+  { name: 'PUBLIC_URL', path: ['publicUrl'], type: 'string', description: 'Address users reach the hub at (OAuth redirects, Foundry manifest)', example: 'https://hub.example.com' },
   { name: 'LOG_LEVEL', path: ['log', 'level'], type: 'string', description: 'fatal, error, warn, info, debug, trace or silent', example: 'info' },
   { name: 'DISCORD_TOKEN', path: ['discord', 'token'], type: 'string', description: 'Discord bot token: enables the gateway bot', example: '' },
   { name: 'DISCORD_APPLICATION_ID', path: ['discord', 'applicationId'], type: 'string', description: 'Discord application id (for commands and replies)', example: '' },

@@ -5,6 +5,7 @@ import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
 import type { Logger } from './ports/logger.js';
 import type { Random } from './ports/random.js';
+import type { SecretBox } from './ports/secret-box.js';
 import type { Store } from './ports/store.js';
 import type { RulesLibrary } from './rules/rules-library.js';
 import type { SessionService } from './sessions/session-service.js';
@@ -20,6 +21,8 @@ export interface CoreDeps {
   campaigns: CampaignService;
   sessions: SessionService;
   access: AccessService;
+  /** Encrypts secrets at rest with the hub's one key. */
+  secrets: SecretBox;
   /** The GM's library of books; null where no keyword index was given (the rules tools then say so). */
   rules: RulesLibrary | null;
 }

@@ -9,6 +9,7 @@ import type { EventBus } from './ports/event-bus.js';
 import { silentLogger, type Logger } from './ports/logger.js';
 import { cryptoRandom, type Random } from './ports/random.js';
 import type { Store } from './ports/store.js';
+import { ephemeralSecretBox, type SecretBox } from './ports/secret-box.js';
 import type { AnyTool } from './registry/define-tool.js';
 import { createRegistry, type ToolRegistry } from './registry/tool-registry.js';
 import { SessionService } from './sessions/session-service.js';
@@ -21,6 +22,8 @@ export interface CoreOptions {
   store: Store;
   events: EventBus;
   ownerToken: string;
+  /** Seals secrets at rest with the hub's key; default: a key for this process only (tests). */
+  secrets?: SecretBox;
   clock?: Clock;
   random?: Random;
   logger?: Logger;
@@ -52,6 +55,6 @@ export function createCore(options: CoreOptions): Core {
   const rules = options.rules
     ? new RulesLibrary({ store, events, clock, logger, mutex, ...options.rules, options: { ...defaultRulesOptions, ...options.rules.options } })
     : null;
-  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules };
+  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets: options.secrets ?? ephemeralSecretBox() };
   return { deps, registry: createRegistry([...coreTools, ...(options.extraTools ?? [])], deps) };
 }

@@ -1,5 +1,5 @@
 import Keyv from 'keyv';
-import type { Store } from '../core/index.js';
+import { KeyedMutex, type Store } from '../core/index.js';
 
 /**
  * The `Store` port over keyv. The adapter decides where data lives: SQLite (default), Redis or Postgres.
@@ -21,6 +21,19 @@ export class KeyvStore implements Store {
   async set<T>(key: string, value: T): Promise<void> {
     const stored = await this.keyv.set(key, value);
     if (stored === false) throw new Error(`The ${this.kind} store did not accept the write of ${key}`);
+  }
+
+  // Serialises updates per key within this process. Cross-process atomicity is the backend's job (issue 14).
+  readonly #mutex = new KeyedMutex();
+
+  async update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>): Promise<T | undefined> {
+    return this.#mutex.run(key, async () => {
+      const current = await this.get<T>(key);
+      const next = await change(current);
+      if (next === undefined) return current;
+      await this.set(key, next);
+      return next;
+    });
   }
 
   async delete(key: string): Promise<boolean> {

@@ -1,11 +1,18 @@
 /**
- * Key-value persistence. Each acknowledged change in the hub is a single `set` of one aggregate
+ * Key-value persistence. Each acknowledged change in the hub is a single write of one aggregate
  * (a campaign, a session), so a store needs no multi-key transactions: see docs in STYLE.md.
  */
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;
-  /** Resolves only once the value is durable in the backing store. */
+  /** Resolves only once the value is durable in the backing store. Blind write: prefer `update` for read-modify-write. */
   set<T>(key: string, value: T): Promise<void>;
+  /**
+   * Atomic read-modify-write of one key, for every process that shares the store: `change` receives
+   * the current value and returns the new one, or `undefined` to write nothing. It may run more than
+   * once (when another writer got in first), so it must be free of side effects; an error it throws
+   * rejects the update and writes nothing. Resolves with the value now stored.
+   */
+  update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>): Promise<T | undefined>;
   delete(key: string): Promise<boolean>;
   /** Throws when the backing store cannot be reached; used by /health. */
   ping(): Promise<void>;
