@@ -33,3 +33,5 @@ export { searchTerms, normalizeText, words, stem } from './rules/text-terms.js';
 export { defaultFusion, type FusionOptions } from './rules/fusion.js';
 export { RulesLibrary, defaultRulesOptions, type RulesOptions, type AddSourceRequest, type AddSourceOutcome } from './rules/rules-library.js';
 export * from './characters/character-sheet.js';
+export type * from './characters/character-importer.js';
+export * from './game-master/gm-stream.js';
