@@ -117,6 +117,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     registry: core.registry,
     logger,
     allowedOrigins: config.server.allowedOrigins,
+    host: config.server.host,
     ...(fanout ? { adapter: fanout.adapter } : {}),
   });
 

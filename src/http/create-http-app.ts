@@ -28,6 +28,21 @@ export interface HttpAppOptions {
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
 
 /**
+ * Pages the hub serves run only their own scripts: no inline script, nothing from another host
+ * (the Twitch views may load Twitch's helper, which Twitch requires), sockets to this hub only.
+ */
+function pageSecurityHeaders(req: Request, res: Response, next: NextFunction) {
+  const twitchHelper = req.baseUrl === '/twitch-extension' ? ' https://extension-files.twitch.tv' : '';
+  res.setHeader(
+    'Content-Security-Policy',
+    `default-src 'self'; script-src 'self'${twitchHelper}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'`,
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  next();
+}
+
+/**
  * The hub's HTTP surface: /health (public), /mcp (Streamable HTTP, both MCP generations) and
  * /api/tools (the registry as JSON), all but /health behind a bearer token.
  */
@@ -70,6 +85,7 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
 
   for (const router of options.routers ?? []) app.use(router);
   // The stream overlay's page and scripts (no data: that comes over an authenticated socket).
+  app.use(['/overlay', '/twitch-extension'], pageSecurityHeaders);
   app.use('/overlay', express.static(join(packageRoot, 'obs-overlay'), { index: 'index.html', fallthrough: true }));
   // The Twitch extension's views, for local testing (Twitch hosts the zip from `npm run twitch:zip`).
   app.get('/twitch-extension/widgets.js', (_req, res) => res.sendFile(join(packageRoot, 'obs-overlay', 'widgets.js')));

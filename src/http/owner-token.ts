@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { ensurePrivateDir, makePrivate } from '../stores/private-files.js';
 import type { Logger } from '../core/index.js';
 
 /**
@@ -12,14 +13,19 @@ export async function ensureOwnerToken(configured: string | undefined, dataDir: 
   const file = resolve(join(dataDir, 'owner-token'));
   try {
     const token = (await readFile(file, 'utf8')).trim();
-    if (token.length >= 24) return { token, file };
+    if (token.length >= 24) {
+      await makePrivate(file);
+      return { token, file };
+    }
     logger.warn({ file }, 'owner-token file is too short; generating a new owner token');
   } catch {
     // No file yet: first start.
   }
-  await mkdir(resolve(dataDir), { recursive: true });
+  await ensurePrivateDir(resolve(dataDir));
   const token = `tth_owner_${randomBytes(32).toString('base64url')}`;
   await writeFile(file, `${token}\n`, { mode: 0o600 });
+  // `mode` applies only when the file is created: a regenerated token must not keep an old 0644.
+  await makePrivate(file);
   logger.info({ file }, 'Created the owner token: use it as the bearer token for /mcp, the API and sockets (`ttrpg-hub token` prints it)');
   return { token, file };
 }

@@ -14,6 +14,7 @@ import {
   type Logger,
   type ToolRegistry,
 } from '../core/index.js';
+import { createOriginPolicy } from '../http/origin-policy.js';
 import { actorRoom, fanOutEvents } from './event-fanout.js';
 import { roomFor, SubscribeSchema, ToolRequestSchema, type Ack, type Snapshot } from './socket-protocol.js';
 
@@ -25,11 +26,11 @@ export interface SocketGatewayOptions {
   logger: Logger;
   /** Browser origin hostnames allowed besides localhost. */
   allowedOrigins: string[];
+  /** The interface the hub listens on; loopback binds refuse foreign Host headers. */
+  host?: string;
   /** A socket.io adapter shared by several hub processes (Redis streams); in-process when absent. */
   adapter?: ServerOptions['adapter'];
 }
-
-const LOCAL = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
  * socket.io on the hub's HTTP server: authenticates every connection by token, lets it subscribe to
@@ -37,18 +38,15 @@ const LOCAL = ['localhost', '127.0.0.1', '[::1]'];
  */
 export function attachSocketGateway(http: HttpServer, options: SocketGatewayOptions): { io: Server; close(): Promise<void> } {
   const { deps, access, events, registry, logger } = options;
-  const allowed = new Set([...LOCAL, ...options.allowedOrigins]);
+  const policy = createOriginPolicy({ host: options.host ?? '0.0.0.0', allowedOrigins: options.allowedOrigins });
   const io = new Server(http, {
     ...(options.adapter ? { adapter: options.adapter } : {}),
-    cors: {
-      origin: (origin, cb) => {
-        if (!origin) return cb(null, true);
-        try {
-          cb(null, allowed.has(new URL(origin).hostname) || allowed.has(`[${new URL(origin).hostname}]`));
-        } catch {
-          cb(null, false);
-        }
-      },
+    cors: { origin: (origin, cb) => cb(null, policy.checkOrigin(origin) === null) },
+    // CORS only covers polling; this runs for every request, websocket upgrades included.
+    allowRequest: (req, cb) => {
+      const refusal = policy.checkOrigin(req.headers.origin) ?? policy.checkHost(req.headers.host);
+      if (refusal) logger.warn({ origin: req.headers.origin, host: req.headers.host }, refusal);
+      cb(refusal, refusal === null);
     },
     // Large tool inputs are the API's business; socket messages stay small.
     maxHttpBufferSize: 256 * 1024,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { ensurePrivateDir, makePrivate } from '../stores/private-files.js';
 import type { Logger } from '../core/index.js';
 
 export const secretKeyHelp = 'expected 32 bytes in base64, e.g. from `openssl rand -base64 32`';
@@ -26,14 +27,17 @@ export async function ensureHubSecretKey(configured: string | undefined, dataDir
   } catch {
     // No file yet: first start.
   }
-  if (text !== undefined) return parseSecretKey(text, file);
-  await mkdir(resolve(dataDir), { recursive: true });
+  if (text !== undefined) {
+    await makePrivate(file);
+    return parseSecretKey(text, file);
+  }
+  await ensurePrivateDir(resolve(dataDir));
   const key = randomBytes(32);
   await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
     // Another process created it first: use theirs, so both encrypt with the same key.
     if (error.code !== 'EEXIST') throw error;
   });
-  await chmod(file, 0o600);
+  await makePrivate(file);
   const stored = parseSecretKey(await readFile(file, 'utf8'), file);
   logger.info({ file }, 'Created the hub secret key (encrypts stored tokens and API keys); back it up with the data folder');
   return stored;

@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import type { Store } from '../core/index.js';
 import { KeyvStore } from './keyv-store.js';
+import { ensurePrivateDir, makePrivate } from './private-files.js';
 
 /**
  * Opens the store named by a URL:
@@ -18,9 +18,12 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
       return new KeyvStore(new Keyv(options), 'memory');
     case 'sqlite': {
       const path = resolve(url.replace(/^sqlite:\/\//i, ''));
-      await mkdir(dirname(path), { recursive: true });
+      await ensurePrivateDir(dirname(path));
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }) }), 'sqlite'));
+      const store = await checked(new KeyvStore(new Keyv({ ...options, store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }) }), 'sqlite'));
+      // The file exists once the first query ran; its journal files are created with the same mode.
+      await Promise.all([path, `${path}-wal`, `${path}-shm`, `${path}-journal`].map(makePrivate));
+      return store;
     }
     case 'redis':
     case 'rediss': {
