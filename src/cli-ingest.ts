@@ -17,7 +17,7 @@ export interface IngestCommandOptions {
  */
 export async function ingestCommand(pdf: string, options: IngestCommandOptions, config: HubConfig): Promise<number> {
   const { createCoreFromConfig } = await import('./server.js');
-  const { core, store, closeRules } = await createCoreFromConfig({ ...config, log: { level: config.log.level === 'info' ? 'warn' : config.log.level } });
+  const { core, store, closeRules } = await createCoreFromConfig({ ...config, log: { ...config.log, level: config.log.level === 'info' ? 'warn' : config.log.level } });
   const rules = core.deps.rules!;
   const path = resolve(pdf);
   const name = options.name ?? basename(path, extname(path));

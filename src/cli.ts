@@ -118,7 +118,8 @@ program
   .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
   .action(async (opts) => {
     const { createCoreFromConfig } = await import('./server.js');
-    const { ownerToken, ownerTokenFile, store } = await createCoreFromConfig({ ...config(opts), log: { level: 'warn' } });
+    const cfg = config(opts);
+    const { ownerToken, ownerTokenFile, store } = await createCoreFromConfig({ ...cfg, log: { ...cfg.log, level: 'warn' } });
     await store.close();
     process.stdout.write(`${ownerToken}\n`);
     process.stderr.write(ownerTokenFile ? `(from ${ownerTokenFile})\n` : '(from configuration)\n');

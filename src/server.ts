@@ -10,6 +10,7 @@ import { attachSocketGateway } from './realtime/socket-gateway.js';
 import { openStore } from './stores/open-store.js';
 import { ensureHubSecretKey } from './secrets/hub-secret-key.js';
 import { openRulesParts } from './stores/open-rules-index.js';
+import { HubMetrics } from './metrics/hub-metrics.js';
 import { hubVersion } from './version.js';
 
 export interface HubParts {
@@ -63,9 +64,10 @@ export interface Hub {
 }
 
 /** Builds the core and the ports it needs, without any network listener (the stdio MCP server uses this). */
-export async function createCoreFromConfig(config: HubConfig, parts: HubParts = {}) {
-  const logger = parts.logger ?? createLogger(config.log.level);
-  const store = parts.store ?? (await openStore(storeUrl(config), config.storage.namespace));
+export async function createCoreFromConfig(config: HubConfig, parts: HubParts = {}, metrics?: HubMetrics) {
+  const logger = parts.logger ?? createLogger(config.log.level, {}, config.log.format);
+  const rawStore = parts.store ?? (await openStore(storeUrl(config), config.storage.namespace));
+  const store = metrics ? metrics.instrumentStore(rawStore) : rawStore;
   const events = parts.events ?? new InMemoryEventBus((error, event) => logger.error({ err: error, event: event.type }, 'event listener failed'));
   const owner = await ensureOwnerToken(config.auth.ownerToken, config.dataDir, logger);
   const secrets = parts.secrets ?? new AesSecretBox(await ensureHubSecretKey(config.auth.secretKey, config.dataDir, logger));
@@ -83,6 +85,10 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     extraTools: parts.extraTools,
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
   });
+  if (metrics) {
+    core.registry = metrics.instrumentRegistry(core.registry);
+    metrics.observeEvents(events);
+  }
   // Ingestions are cancelled first, then the Chroma server the hub started (if any) is stopped.
   const closeRules = async () => {
     await core.deps.rules?.close();
@@ -93,7 +99,8 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
 
 /** The composition root: storage, events, core, HTTP, MCP and sockets on one port. */
 export async function createHub(config: HubConfig, parts: HubParts = {}): Promise<Hub> {
-  const { core, logger, store, events, ownerToken, rulesSummary, closeRules } = await createCoreFromConfig(config, parts);
+  const metrics = new HubMetrics();
+  const { core, logger, store, events, ownerToken, rulesSummary, closeRules } = await createCoreFromConfig(config, parts, metrics);
   logger.info({ component: 'rules' }, rulesSummary);
   // Loads the books in the background (and starts Chroma if there are any), so the first search is fast.
   void core.deps.rules?.ready().catch((error: Error) => logger.error({ err: error }, 'could not load the rules library'));
@@ -107,6 +114,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     host: config.server.host,
     allowedOrigins: config.server.allowedOrigins,
     routers: adapters.routers,
+    metrics: { registry: metrics.registry, token: config.metrics.token },
   });
   const http = createServer(httpApp.app);
   const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl, config.storage.namespace, logger) : null;
@@ -120,6 +128,8 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     host: config.server.host,
     ...(fanout ? { adapter: fanout.adapter } : {}),
   });
+
+  metrics.countConnections(() => sockets.io.engine.clientsCount);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -49,8 +49,16 @@ export const HubConfigSchema = z.strictObject({
         .describe('32 bytes in base64 (`openssl rand -base64 32`): encrypts stored tokens and API keys; generated into <dataDir>/secret-key when unset'),
     })
     .prefault({}),
+  metrics: z
+    .strictObject({
+      token: z.string().min(24, 'expected at least 24 characters, e.g. from `openssl rand -base64 32`').optional().describe('A bearer token for /metrics only (the owner token always works)'),
+    })
+    .prefault({}),
   log: z
-    .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+    .strictObject({
+      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      format: z.enum(['auto', 'pretty', 'json']).default('auto').describe('auto: readable lines on a terminal, JSON lines otherwise'),
+    })
     .prefault({}),
   twitch: z
     .strictObject({

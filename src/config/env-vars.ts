@@ -20,6 +20,8 @@ export const envVars: EnvVar[] = [
   { name: 'HUB_SECRET_KEY', path: ['auth', 'secretKey'], type: 'string', description: 'Key for secrets at rest (32 bytes, base64: openssl rand -base64 32); generated into the data folder when unset', example: '' },
   { name: 'PUBLIC_URL', path: ['publicUrl'], type: 'string', description: 'Address users reach the hub at (OAuth redirects, Foundry manifest)', example: 'https://hub.example.com' },
   { name: 'LOG_LEVEL', path: ['log', 'level'], type: 'string', description: 'fatal, error, warn, info, debug, trace or silent', example: 'info' },
+  { name: 'METRICS_TOKEN', path: ['metrics', 'token'], type: 'string', description: 'Bearer token for /metrics only, for Prometheus (the owner token also works)', example: '' },
+  { name: 'LOG_FORMAT', path: ['log', 'format'], type: 'string', description: 'auto (readable on a terminal, JSON otherwise), pretty or json', example: 'auto' },
   { name: 'DISCORD_TOKEN', path: ['discord', 'token'], type: 'string', description: 'Discord bot token: enables the gateway bot', example: '' },
   { name: 'DISCORD_APPLICATION_ID', path: ['discord', 'applicationId'], type: 'string', description: 'Discord application id (for commands and replies)', example: '' },
   { name: 'DISCORD_PUBLIC_KEY', path: ['discord', 'publicKey'], type: 'string', description: 'Discord public key: enables the HTTP interactions endpoint', example: '' },

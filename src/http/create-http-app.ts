@@ -2,7 +2,8 @@ import { hostHeaderValidation, originValidation } from '@modelcontextprotocol/ex
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, localhostAllowedHostnames, type McpRequestContext } from '@modelcontextprotocol/server';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Registry } from 'prom-client';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AccessService, Actor, Logger, Store, ToolRegistry } from '../core/index.js';
@@ -21,8 +22,25 @@ export interface HttpAppOptions {
   host: string;
   /** Browser origin hostnames allowed besides localhost. */
   allowedOrigins: string[];
+  /** Prometheus metrics at /metrics, for the owner token or this token. */
+  metrics?: { registry: Registry; token?: string };
   /** Adapters' own endpoints (e.g. /discord/interactions), each authenticating its own way. */
   routers?: express.Router[];
+}
+
+/** Prometheus scrapes with the metrics token, which opens nothing else; the owner token works too. */
+function metricsEndpoint(access: AccessService, metrics: { registry: Registry; token?: string }) {
+  const expected = metrics.token ? createHash('sha256').update(metrics.token).digest() : null;
+  return async (req: Request, res: Response) => {
+    const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? '';
+    const isMetricsToken = expected !== null && timingSafeEqual(createHash('sha256').update(token).digest(), expected);
+    const actor = isMetricsToken ? null : await access.authenticate(token);
+    if (!isMetricsToken && !(actor?.ok && actor.value.kind === 'owner')) {
+      res.status(401).set('WWW-Authenticate', 'Bearer realm="ttrpg-hub metrics"').json(errorBody({ code: 'UNAUTHENTICATED', message: '/metrics needs the owner token or METRICS_TOKEN' }));
+      return;
+    }
+    res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  };
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
@@ -57,6 +75,8 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
     const storeOk = await store.ping().then(() => true, () => false);
     res.status(storeOk ? 200 : 503).json({ status: storeOk ? 'ok' : 'degraded', version: options.version, store: { kind: store.kind, reachable: storeOk } });
   });
+
+  if (options.metrics) app.get('/metrics', metricsEndpoint(access, options.metrics));
 
   const factory = createMcpServerFactory(registry, { name: 'ttrpg-hub', version: options.version }, (ctx: McpRequestContext) => {
     const actor = ctx.authInfo?.extra?.actor as Actor | undefined;

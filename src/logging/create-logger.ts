@@ -1,11 +1,19 @@
 import { pino } from 'pino';
+import pretty from 'pino-pretty';
 import type { Logger } from '../core/index.js';
 
+export type LogFormat = 'auto' | 'pretty' | 'json';
+
 /**
- * A pino logger writing JSON lines to stderr, always: stdout belongs to the MCP stdio transport.
+ * A pino logger writing to stderr, always: stdout belongs to the MCP stdio transport. Readable
+ * lines when stderr is a terminal (or `pretty`), JSON lines otherwise (log collectors, files).
  * Anything that looks like a secret is redacted before it is written.
  */
-export function createLogger(level: string, bindings: Record<string, unknown> = {}): Logger & { flush(): void } {
+export function createLogger(level: string, bindings: Record<string, unknown> = {}, format: LogFormat = 'auto'): Logger & { flush(): void } {
+  const readable = format === 'pretty' || (format === 'auto' && process.stderr.isTTY === true);
+  const destination = readable
+    ? pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' })
+    : pino.destination({ fd: 2, sync: true });
   const logger = pino(
     {
       level,
@@ -15,7 +23,7 @@ export function createLogger(level: string, bindings: Record<string, unknown> = 
         censor: '[redacted]',
       },
     },
-    pino.destination({ fd: 2, sync: true }),
+    destination,
   );
   return logger as unknown as Logger & { flush(): void };
 }

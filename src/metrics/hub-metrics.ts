@@ -1,0 +1,94 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { EventBus, Store, ToolRegistry, Unsubscribe } from '../core/index.js';
+
+/**
+ * The hub's Prometheus metrics, one registry per hub (no process-wide singleton, so tests and
+ * several hubs in one process never mix their figures). Instruments by wrapping the ports and the
+ * tool registry at the composition root: the core knows nothing about metrics.
+ */
+export class HubMetrics {
+  readonly registry = new Registry();
+  readonly #toolCalls = new Counter({ name: 'ttrpg_hub_tool_calls_total', help: 'Tool calls by tool and outcome (ok or the error code)', labelNames: ['tool', 'outcome'], registers: [this.registry] });
+  readonly #toolLatency = new Histogram({
+    name: 'ttrpg_hub_tool_call_duration_seconds',
+    help: 'Tool call latency by tool and outcome',
+    labelNames: ['tool', 'outcome'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [this.registry],
+  });
+  readonly #storeLatency = new Histogram({
+    name: 'ttrpg_hub_store_operation_duration_seconds',
+    help: 'Store latency by operation',
+    labelNames: ['operation', 'outcome'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+  readonly #events = new Counter({ name: 'ttrpg_hub_events_published_total', help: 'Hub events published to adapters and sockets, by type', labelNames: ['type'], registers: [this.registry] });
+  readonly #ingestions = new Counter({ name: 'ttrpg_hub_ingestions_total', help: 'Rules library ingestions that ended, by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  #readConnections: () => number = () => 0;
+  readonly #sockets: Gauge = new Gauge({
+    name: 'ttrpg_hub_socket_connections',
+    help: 'Open socket.io connections on this process',
+    registers: [this.registry],
+    collect: (): void => this.#sockets.set(this.#readConnections()),
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'ttrpg_hub_' });
+  }
+
+  /** A registry that times and counts every call, whichever transport made it. */
+  instrumentRegistry(inner: ToolRegistry): ToolRegistry {
+    return {
+      list: () => inner.list(),
+      get: (name) => inner.get(name),
+      call: async (name, input, options) => {
+        const end = this.#toolLatency.startTimer();
+        const result = await inner.call(name, input, options);
+        // Unknown names would let any caller grow the label set without bound.
+        const tool = inner.get(name) ? name : 'unknown';
+        const outcome = result.ok ? 'ok' : result.error.code;
+        end({ tool, outcome });
+        this.#toolCalls.inc({ tool, outcome });
+        return result;
+      },
+    };
+  }
+
+  /** The same store, with each operation timed. */
+  instrumentStore(inner: Store): Store {
+    const timed = async <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
+      const end = this.#storeLatency.startTimer({ operation });
+      try {
+        const value = await fn();
+        end({ outcome: 'ok' });
+        return value;
+      } catch (error) {
+        end({ outcome: 'error' });
+        throw error;
+      }
+    };
+    return {
+      kind: inner.kind,
+      get: (key) => timed('get', () => inner.get(key)),
+      set: (key, value) => timed('set', () => inner.set(key, value)),
+      update: (key, change) => timed('update', () => inner.update(key, change)),
+      delete: (key) => timed('delete', () => inner.delete(key)),
+      ping: () => timed('ping', () => inner.ping()),
+      close: () => inner.close(),
+    };
+  }
+
+  /** Counts events as they are published, and ingestions as they end. */
+  observeEvents(events: EventBus): Unsubscribe {
+    return events.subscribe((event) => {
+      this.#events.inc({ type: event.type });
+      if (event.type === 'source.ingest_progress' && ['done', 'unchanged', 'failed', 'cancelled'].includes(event.phase)) this.#ingestions.inc({ outcome: event.phase });
+    });
+  }
+
+  /** Reads the open-connection count whenever Prometheus scrapes. */
+  countConnections(read: () => number): void {
+    this.#readConnections = read;
+  }
+}
