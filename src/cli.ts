@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/load-config.js';
 import type { HubConfig } from './config/config-schema.js';
 import { envVars } from './config/env-vars.js';
 import { renderToolCatalogue } from './docs/readme-tables.js';
+import { registerOpsCommands } from './cli-ops.js';
 import { hubVersion } from './version.js';
 import { coreTools, ownerActor } from './core/index.js';
 
@@ -172,5 +173,7 @@ program
   .action((opts: { markdown?: boolean }) => {
     process.stdout.write(opts.markdown ? renderToolCatalogue(coreTools) : coreTools.map((t) => `${t.name.padEnd(24)} ${t.title}`).join('\n') + '\n');
   });
+
+registerOpsCommands(program, config);
 
 await program.parseAsync(process.argv);

@@ -11,6 +11,8 @@ import { openStore } from './stores/open-store.js';
 import { ensureHubSecretKey } from './secrets/hub-secret-key.js';
 import { openRulesParts } from './stores/open-rules-index.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
+import { scheduleBackups } from './stores/store-backup.js';
+import { join } from 'node:path';
 import { hubVersion } from './version.js';
 
 export interface HubParts {
@@ -130,6 +132,9 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
   });
 
   metrics.countConnections(() => sockets.io.engine.clientsCount);
+  const backups = config.backup.intervalHours > 0
+    ? scheduleBackups(store, { dir: config.backup.dir ?? join(config.dataDir, 'backups'), intervalHours: config.backup.intervalHours, keep: config.backup.keep }, { hubVersion, logger })
+    : null;
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -156,6 +161,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
         await sockets.close(); // also closes the HTTP server
         await fanout?.close();
         await httpApp.close();
+        await backups?.close();
         await closeRules();
         await events.close();
         await store.close();

@@ -49,6 +49,13 @@ export const HubConfigSchema = z.strictObject({
         .describe('32 bytes in base64 (`openssl rand -base64 32`): encrypts stored tokens and API keys; generated into <dataDir>/secret-key when unset'),
     })
     .prefault({}),
+  backup: z
+    .strictObject({
+      intervalHours: z.number().min(0).max(720).default(0).describe('Write a backup this often (0: never; `ttrpg-hub backup` works any time)'),
+      dir: z.string().min(1).optional().describe('Where scheduled backups go (default <dataDir>/backups)'),
+      keep: z.number().int().min(1).max(1000).default(7).describe('How many scheduled backups to keep'),
+    })
+    .prefault({}),
   metrics: z
     .strictObject({
       token: z.string().min(24, 'expected at least 24 characters, e.g. from `openssl rand -base64 32`').optional().describe('A bearer token for /metrics only (the owner token always works)'),

@@ -74,6 +74,7 @@ export class HubMetrics {
       set: (key, value) => timed('set', () => inner.set(key, value)),
       update: (key, change) => timed('update', () => inner.update(key, change)),
       delete: (key) => timed('delete', () => inner.delete(key)),
+      entries: () => inner.entries(),
       ping: () => timed('ping', () => inner.ping()),
       close: () => inner.close(),
     };

@@ -40,6 +40,13 @@ export class KeyvStore implements Store {
     return this.keyv.delete(key);
   }
 
+  async *entries(): AsyncIterable<[string, unknown]> {
+    if (!this.keyv.iterator) throw new Error(`The ${this.kind} store cannot list its keys`);
+    for await (const [key, value] of this.keyv.iterator(undefined)) {
+      if (typeof key === 'string' && value !== undefined) yield [key, value];
+    }
+  }
+
   async ping(): Promise<void> {
     await this.keyv.get('health:ping');
   }

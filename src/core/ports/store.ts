@@ -14,6 +14,8 @@ export interface Store {
    */
   update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>): Promise<T | undefined>;
   delete(key: string): Promise<boolean>;
+  /** Every key and value of this hub's namespace, for backups; not a consistent snapshot across keys. */
+  entries(): AsyncIterable<[string, unknown]>;
   /** Throws when the backing store cannot be reached; used by /health. */
   ping(): Promise<void>;
   close(): Promise<void>;
