@@ -10,6 +10,7 @@ import { attachSocketGateway } from './realtime/socket-gateway.js';
 import { openStore } from './stores/open-store.js';
 import { ensureHubSecretKey } from './secrets/hub-secret-key.js';
 import { openRulesParts } from './stores/open-rules-index.js';
+import { InFlightCalls } from './lifecycle/in-flight-calls.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
 import { scheduleBackups } from './stores/store-backup.js';
 import { join } from 'node:path';
@@ -87,6 +88,8 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     extraTools: parts.extraTools,
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
   });
+  const inFlight = new InFlightCalls();
+  core.registry = inFlight.track(core.registry);
   if (metrics) {
     core.registry = metrics.instrumentRegistry(core.registry);
     metrics.observeEvents(events);
@@ -96,13 +99,13 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     await core.deps.rules?.close();
     await rules.close();
   };
-  return { core, logger, store, events, ownerToken: owner.token, ownerTokenFile: owner.file, rulesSummary: rules.summary, closeRules };
+  return { core, logger, store, events, inFlight, ownerToken: owner.token, ownerTokenFile: owner.file, rulesSummary: rules.summary, closeRules };
 }
 
 /** The composition root: storage, events, core, HTTP, MCP and sockets on one port. */
 export async function createHub(config: HubConfig, parts: HubParts = {}): Promise<Hub> {
   const metrics = new HubMetrics();
-  const { core, logger, store, events, ownerToken, rulesSummary, closeRules } = await createCoreFromConfig(config, parts, metrics);
+  const { core, logger, store, events, inFlight, ownerToken, rulesSummary, closeRules } = await createCoreFromConfig(config, parts, metrics);
   logger.info({ component: 'rules' }, rulesSummary);
   // Loads the books in the background (and starts Chroma if there are any), so the first search is fast.
   void core.deps.rules?.ready().catch((error: Error) => logger.error({ err: error }, 'could not load the rules library'));
@@ -161,6 +164,8 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
         await sockets.close(); // also closes the HTTP server
         await fanout?.close();
         await httpApp.close();
+        // No new requests reach the hub now; let the calls already running finish their writes.
+        if (!(await inFlight.drain(10_000))) logger.warn({ calls: inFlight.count }, 'stopping with tool calls still running after 10 s');
         await backups?.close();
         await closeRules();
         await events.close();

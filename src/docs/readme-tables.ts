@@ -7,15 +7,19 @@ export function renderToolCatalogue(tools: readonly AnyTool[]): string {
     const fields = Object.keys(t.input.shape).map((k) => `\`${k}\``).join(', ') || 'none';
     const who = t.access === 'owner' ? 'owner' : t.access;
     const kind = t.annotations.readOnlyHint ? 'read' : t.annotations.destructiveHint ? 'write (destructive)' : 'write';
-    const firstSentence = t.description.split(/(?<=\.)\s/)[0] ?? t.description;
+    // A sentence ends at a full stop followed by a space, but not inside "e.g." or "i.e.".
+    const firstSentence = t.description.split(/(?<!\b(?:e\.g|i\.e|etc)\.)(?<=\.)\s/)[0] ?? t.description;
     return `| \`${t.name}\` | ${firstSentence.replace(/\|/g, '\\|')} | ${fields} | ${who} | ${kind} |`;
   });
   return ['| Tool | What it does | Input | Who (min. role) | Kind |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }
 
+/** Secrets the hub creates into the data folder on first start when they are not configured. */
+const generatedWhenUnset = new Set(['HUB_OWNER_TOKEN', 'HUB_SECRET_KEY']);
+
 /** The configuration table of README.md, generated from the list of environment variables. */
 export function renderEnvTable(): string {
-  const rows = envVars.map((v) => `| \`${v.name}\` | \`${v.path.join('.')}\` | ${v.description} | ${v.example ? `\`${v.example}\`` : 'generated'} |`);
+  const rows = envVars.map((v) => `| \`${v.name}\` | \`${v.path.join('.')}\` | ${v.description} | ${v.example ? `\`${v.example}\`` : generatedWhenUnset.has(v.name) ? 'generated' : 'unset'} |`);
   return ['| Variable | Config key | Meaning | Default / example |', '|---|---|---|---|', ...rows].join('\n') + '\n';
 }
 

@@ -94,8 +94,10 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
   });
   app.post('/api/tools/:name', origins, bearerAuth(access), express.json({ limit: '256kb' }), async (req, res) => {
     const body = toolCall.safeParse(req.body ?? {});
-    if (!body.success) {
-      res.status(400).json(errorBody({ code: 'VALIDATION', message: 'Expected a JSON body like {"input": {...}}', field: 'input' }));
+    const stray = body.success ? Object.keys(req.body ?? {}).filter((k) => k !== 'input') : [];
+    if (!body.success || stray.length > 0) {
+      const got = stray.length ? ` (got ${stray.map((k) => `"${k}"`).join(', ')} at the top level: put the tool's arguments inside "input")` : '';
+      res.status(400).json(errorBody({ code: 'VALIDATION', message: `Expected a JSON body like {"input": {...}}${got}`, field: 'input' }));
       return;
     }
     const result = await registry.call(String(req.params.name), body.data.input, { actor: req.actor! });
