@@ -14,6 +14,10 @@ import { InFlightCalls } from './lifecycle/in-flight-calls.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
 import { scheduleBackups } from './stores/store-backup.js';
 import { join } from 'node:path';
+import { AccountService } from './accounts/account-service.js';
+import { createAuthRouter } from './accounts/auth-router.js';
+import { readCookie, SESSION_COOKIE } from './accounts/cookies.js';
+import { configuredProviders } from './accounts/oauth-providers.js';
 import { hubVersion } from './version.js';
 
 export interface HubParts {
@@ -110,6 +114,13 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
   // Loads the books in the background (and starts Chroma if there are any), so the first search is fast.
   void core.deps.rules?.ready().catch((error: Error) => logger.error({ err: error }, 'could not load the rules library'));
   const adapters = await startAdapters(config, { core, logger, store, events });
+  const oauthProviders = configuredProviders(config);
+  const accounts = new AccountService({ store, secrets: core.deps.secrets, access: core.deps.access, campaigns: core.deps.campaigns, logger, sessionDays: config.auth.oauth.sessionDays });
+  let publicUrl = config.publicUrl ?? '';
+  if (oauthProviders.length === 0) {
+    logger.info({ component: 'accounts' }, 'Sign-in with Discord or Twitch disabled: set DISCORD_CLIENT_SECRET (and DISCORD_CLIENT_ID) or TWITCH_CLIENT_SECRET, or add auth.oauth.providers, to enable it');
+  }
+  const authRouter = createAuthRouter({ providers: oauthProviders, accounts, store, secrets: core.deps.secrets, logger, publicUrl: () => publicUrl, sessionDays: config.auth.oauth.sessionDays });
   const httpApp = createHttpApp({
     registry: core.registry,
     access: core.deps.access,
@@ -118,7 +129,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     version: hubVersion,
     host: config.server.host,
     allowedOrigins: config.server.allowedOrigins,
-    routers: adapters.routers,
+    routers: [...adapters.routers, authRouter],
     metrics: { registry: metrics.registry, token: config.metrics.token },
   });
   const http = createServer(httpApp.app);
@@ -131,6 +142,12 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     logger,
     allowedOrigins: config.server.allowedOrigins,
     host: config.server.host,
+    authenticateSession: async (cookieHeader, campaignId) => {
+      const sessionId = readCookie(cookieHeader, SESSION_COOKIE);
+      if (!sessionId) return core.deps.access.authenticate(undefined);
+      const account = await accounts.account(sessionId);
+      return account.ok ? accounts.actorIn(account.value, typeof campaignId === 'string' ? campaignId : undefined) : account;
+    },
     ...(fanout ? { adapter: fanout.adapter } : {}),
   });
 
@@ -149,6 +166,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
   const { port } = http.address() as AddressInfo;
   const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
   const url = `http://${host}:${port}`;
+  publicUrl ||= url;
   logger.info({ url, store: store.kind, version: hubVersion }, `ttrpg-hub ${hubVersion} listening on ${url} (MCP at ${url}/mcp)`);
 
   let closing: Promise<void> | undefined;

@@ -47,6 +47,43 @@ export const HubConfigSchema = z.strictObject({
         .min(1)
         .optional()
         .describe('32 bytes in base64 (`openssl rand -base64 32`): encrypts stored tokens and API keys; generated into <dataDir>/secret-key when unset'),
+      oauth: z
+        .strictObject({
+          discord: z
+            .strictObject({
+              clientId: z.string().regex(/^\d+$/, 'expected the numeric OAuth2 client id').optional().describe('Default: discord.applicationId'),
+              clientSecret: z.string().min(1).optional().describe('Enables "Sign in with Discord"'),
+            })
+            .prefault({}),
+          twitch: z
+            .strictObject({
+              clientId: z.string().min(1).optional().describe('Default: twitch.clientId'),
+              clientSecret: z.string().min(1).optional().describe('Enables "Sign in with Twitch"'),
+              idUrl: z.url().default('https://id.twitch.tv').describe('Twitch OAuth base URL (a local stand-in in tests)'),
+            })
+            .prefault({}),
+          providers: z
+            .array(
+              z.strictObject({
+                name: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'expected a lowercase name for the /auth/<name> URL'),
+                label: z.string().min(1).max(40).optional(),
+                authorizationUrl: z.url(),
+                tokenUrl: z.url(),
+                userInfoUrl: z.url(),
+                revocationUrl: z.url().optional(),
+                clientId: z.string().min(1),
+                clientSecret: z.string().min(1),
+                scope: z.array(z.string().min(1)).default([]),
+                idField: z.string().min(1).default('sub').describe('Where the user-info answer has the user id (dotted path)'),
+                nameField: z.string().min(1).default('name'),
+              }),
+            )
+            .default([])
+            .refine((list) => !list.some((p) => p.name === 'discord' || p.name === 'twitch'), 'discord and twitch are built in: configure them under auth.oauth.discord / twitch')
+            .describe('Generic OAuth2 providers (authorization code + PKCE), each at /auth/<name>'),
+          sessionDays: z.number().int().min(1).max(365).default(30).describe('How long a web sign-in lasts'),
+        })
+        .prefault({}),
     })
     .prefault({}),
   backup: z

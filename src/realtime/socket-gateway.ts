@@ -12,6 +12,7 @@ import {
   type EventBus,
   type HubError,
   type Logger,
+  type Result,
   type ToolRegistry,
 } from '../core/index.js';
 import { createOriginPolicy } from '../http/origin-policy.js';
@@ -28,6 +29,8 @@ export interface SocketGatewayOptions {
   allowedOrigins: string[];
   /** The interface the hub listens on; loopback binds refuse foreign Host headers. */
   host?: string;
+  /** Authenticates a signed-in browser (session cookie) in a campaign, for sockets without a token. */
+  authenticateSession?: (cookieHeader: string | undefined, campaignId: unknown) => Promise<Result<Actor>>;
   /** A socket.io adapter shared by several hub processes (Redis streams); in-process when absent. */
   adapter?: ServerOptions['adapter'];
 }
@@ -53,13 +56,16 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
   });
 
   io.use(async (socket, next) => {
-    const auth = socket.handshake.auth as { token?: unknown };
+    const auth = socket.handshake.auth as { token?: unknown; campaignId?: unknown };
     const header = socket.handshake.headers.authorization;
     const token = typeof auth?.token === 'string' ? auth.token : /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1];
-    const actor = await access.authenticate(token);
+    const cookieHeader = socket.handshake.headers.cookie;
+    // A token wins; without one, a signed-in browser acts through the membership it linked in auth.campaignId.
+    const authenticate = token || !options.authenticateSession ? () => access.authenticate(token) : () => options.authenticateSession!(cookieHeader, auth?.campaignId);
+    const actor = await authenticate();
     if (!actor.ok) return next(Object.assign(new Error(actor.error.message), { data: actor.error }));
     socket.data.actor = actor.value;
-    socket.data.token = token;
+    socket.data.authenticate = authenticate;
     next();
   });
 
@@ -103,7 +109,7 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
 
   /** Re-checks the token on every request, so a revoked token stops working at once. */
   async function currentActor(socket: Socket): Promise<Actor> {
-    const actor = await access.authenticate(socket.data.token as string);
+    const actor = await (socket.data.authenticate as () => Promise<Result<Actor>>)();
     if (!actor.ok) {
       // After the reply is on its way, so the client learns why.
       setImmediate(() => socket.disconnect(true));

@@ -48,6 +48,17 @@ export class AccessService {
     return fail('UNAUTHENTICATED', 'This token is not valid (revoked, or for a deleted campaign): ask your GM for a new one');
   }
 
+  /**
+   * The actor of a member record, while the campaign still lists it: how a signed-in account that
+   * proved a membership once acts in that campaign, with exactly the member's current role.
+   */
+  async actorForMember(campaignId: string, memberId: string): Promise<Result<Actor>> {
+    const campaign = await this.deps.campaigns.get(campaignId);
+    const member = campaign.ok ? campaign.value.members.find((m) => m.id === memberId) : undefined;
+    if (!member) return fail('UNAUTHENTICATED', 'This membership was revoked (or its campaign deleted): ask your GM for a new token and link it again');
+    return ok({ kind: 'member', id: member.id, name: member.name, campaignId, role: member.role });
+  }
+
   /** Mints a token for one campaign. The secret is returned once and never stored. */
   async issue(campaignId: string, name: string, role: Role): Promise<Result<{ token: string; member: Member }>> {
     const token = `tth_${randomBytes(32).toString('base64url')}`;
