@@ -35,3 +35,5 @@ export { RulesLibrary, defaultRulesOptions, type RulesOptions, type AddSourceReq
 export * from './characters/character-sheet.js';
 export type * from './characters/character-importer.js';
 export * from './game-master/gm-stream.js';
+export * from './game-master/llm-provider.js';
+export type * from './game-master/llm-gateway.js';
