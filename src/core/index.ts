@@ -37,3 +37,6 @@ export type * from './characters/character-importer.js';
 export * from './game-master/gm-stream.js';
 export * from './game-master/llm-provider.js';
 export type * from './game-master/llm-gateway.js';
+export * from './game-master/gm-schemas.js';
+export { GameMaster, type GameMasterSettings, type ExternalTools, type AskRequest, type AskOptions } from './game-master/game-master.js';
+export { gameMasterToolNames } from './game-master/tool-catalogue.js';
