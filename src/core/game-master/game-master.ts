@@ -87,7 +87,10 @@ export class GameMaster {
     const role = roleIn(actor, campaignId) ?? 'viewer';
     const registry = this.registry();
     const tools = offeredTools(registry.list(), actor, role);
-    const specs = [...tools.map(toolSpec), ...(this.settings.external?.list(actor) ?? [])];
+    let specs = [...tools.map(toolSpec), ...(this.settings.external?.list(actor) ?? [])];
+    // A small local model (8k context) cannot afford every tool's full description: keep the titles.
+    const window = gateway.contextWindow(...this.#primary(request));
+    if (estimateTokens(JSON.stringify(specs)) > window * 0.4) specs = specs.map((s) => ({ ...s, description: s.description.split('. ')[0]! }));
     const system = buildSystemPrompt(await this.#context(actor, role, campaignId));
     const keys = await this.keys.open(actor.id);
 
@@ -109,9 +112,11 @@ export class GameMaster {
       let usage = { inputTokens: 0, outputTokens: 0 };
       let stop: string = 'end';
       try {
+        // Later rounds stay with the provider that answered the first (it made the tool calls being answered).
+        const chosen: { provider?: string | undefined; model?: string | undefined } = route ?? { provider: request.provider, model: request.model };
         for await (const event of gateway.stream({
-          ...(request.provider ? { provider: request.provider } : {}),
-          ...(request.model ? { model: request.model } : {}),
+          ...(chosen.provider ? { provider: chosen.provider } : {}),
+          ...(chosen.model ? { model: chosen.model } : {}),
           keys,
           system,
           // The last round has no tools, so the model has to answer with what it has.
@@ -196,11 +201,16 @@ export class GameMaster {
     } as const;
   }
 
+  /** The provider and model the user chose, or the defaults (a fallback may answer instead). */
+  #primary(request: AskRequest): [string, string] {
+    const gateway = this.settings.gateway;
+    const provider = request.provider ?? gateway.defaultProvider() ?? '';
+    return [provider, request.model ?? gateway.providers().find((p) => p.id === provider)?.defaultModel ?? ''];
+  }
+
   /** The conversation so far plus the new message, newest kept, within the model's context window. */
   #history(conversation: Conversation, message: string, system: string, specs: LlmToolSpec[], gateway: LlmGateway, request: AskRequest): LlmMessage[] {
-    const provider = request.provider ?? gateway.defaultProvider() ?? '';
-    const model = request.model ?? gateway.providers().find((p) => p.id === provider)?.defaultModel ?? '';
-    let budget = gateway.contextWindow(provider, model) - this.settings.maxOutputTokens - estimateTokens(system) - estimateTokens(JSON.stringify(specs)) - estimateTokens(message);
+    let budget = gateway.contextWindow(...this.#primary(request)) - this.settings.maxOutputTokens - estimateTokens(system) - estimateTokens(JSON.stringify(specs)) - estimateTokens(message);
     const kept: LlmMessage[] = [];
     for (const m of [...conversation.messages].reverse()) {
       const content = m.role === 'assistant' && m.toolCalls?.length ? `${m.text}\n[tools used: ${m.toolCalls.map((c) => `${c.name}: ${c.summary}`).join('; ')}]` : m.text;

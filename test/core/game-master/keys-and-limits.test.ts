@@ -10,7 +10,7 @@ import { startTestHub, type TestHub } from '../../helpers/test-hub.js';
 /** A logger that keeps every line, objects and errors included, as they would be written. */
 function collectingLogger(lines: string[], bindings: Record<string, unknown> = {}): Logger {
   const log = (level: string) => (obj: object, msg?: string) =>
-    lines.push(JSON.stringify({ level, ...bindings, ...obj, msg }, (_k, v) => (v instanceof Error ? { message: v.message, stack: v.stack, ...v } : v)));
+    lines.push(JSON.stringify({ level, ...bindings, ...obj, msg }, (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v)));
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), child: (b) => collectingLogger(lines, { ...bindings, ...b }) };
 }
 
