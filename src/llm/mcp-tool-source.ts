@@ -1,5 +1,4 @@
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import type { Client } from '@modelcontextprotocol/client';
 import type { HubConfig } from '../config/config-schema.js';
 import { roleRank, type ExternalTools, type LlmToolSpec, type Logger, type Role, type ToolCallResult } from '../core/index.js';
 import { hubVersion } from '../version.js';
@@ -24,6 +23,8 @@ export function connectMcpToolSource(servers: ServerConfig[], logger: Logger): E
   let closed = false;
 
   async function connect(config: ServerConfig) {
+    // Loaded only when a server is configured: the MCP client SDK takes a while to import.
+    const [{ Client, StreamableHTTPClientTransport }, { StdioClientTransport }] = await Promise.all([import('@modelcontextprotocol/client'), import('@modelcontextprotocol/client/stdio')]);
     const client = new Client({ name: 'ttrpg-hub', version: hubVersion });
     const transport = config.command
       ? new StdioClientTransport({ command: config.command, args: config.args, env: { ...(process.env as Record<string, string>), ...config.env }, stderr: 'ignore' })
