@@ -76,6 +76,9 @@ export class GameMaster {
       return r;
     };
     const gateway = this.settings.gateway;
+    const known = gateway.providers().map((p) => p.id);
+    if (request.provider !== undefined && !known.includes(request.provider))
+      return failWith(fail('VALIDATION', `There is no AI provider "${request.provider}": expected one of ${known.join(', ')} (see list_ai_providers)`, { field: 'provider' }));
     let conversation: Conversation;
     if (request.conversationId) {
       const found = await this.conversations.get(request.conversationId, actor);
