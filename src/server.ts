@@ -19,6 +19,8 @@ import { createAuthRouter } from './accounts/auth-router.js';
 import { readCookie, SESSION_COOKIE } from './accounts/cookies.js';
 import { configuredProviders } from './accounts/oauth-providers.js';
 import { hubVersion } from './version.js';
+import { openGameMasterSettings } from './llm/open-llm-gateway.js';
+import { connectMcpToolSource } from './llm/mcp-tool-source.js';
 
 export interface HubParts {
   /** Replace any port for tests; each defaults to the configured implementation. */
@@ -79,6 +81,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
   const owner = await ensureOwnerToken(config.auth.ownerToken, config.dataDir, logger);
   const secrets = parts.secrets ?? new AesSecretBox(await ensureHubSecretKey(config.auth.secretKey, config.dataDir, logger));
   const rules = openRulesParts(config, logger);
+  const mcpTools = config.ai.mcpServers.length ? connectMcpToolSource(config.ai.mcpServers, logger) : null;
   const core = createCore({
     secrets,
     store,
@@ -91,6 +94,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     limits: config.limits,
     extraTools: parts.extraTools,
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
+    ai: { ...openGameMasterSettings(config, logger), ...(mcpTools ? { external: mcpTools } : {}) },
   });
   const inFlight = new InFlightCalls();
   core.registry = inFlight.track(core.registry);
@@ -102,6 +106,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
   const closeRules = async () => {
     await core.deps.rules?.close();
     await rules.close();
+    await mcpTools?.close();
   };
   return { core, logger, store, events, inFlight, ownerToken: owner.token, ownerTokenFile: owner.file, rulesSummary: rules.summary, closeRules };
 }
