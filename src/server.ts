@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { storeUrl, type HubConfig } from './config/config-schema.js';
 import { createCore, InMemoryEventBus, type AnyTool, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox } from './core/index.js';
+import { foundryRoutes } from './adapters/foundry/index.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { ensureOwnerToken } from './http/owner-token.js';
 import { createLogger } from './logging/create-logger.js';
@@ -98,6 +101,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
   // Loads the books in the background (and starts Chroma if there are any), so the first search is fast.
   void core.deps.rules?.ready().catch((error: Error) => logger.error({ err: error }, 'could not load the rules library'));
   const adapters = await startAdapters(config, { core, logger, store, events });
+  let url = '';
   const httpApp = createHttpApp({
     registry: core.registry,
     access: core.deps.access,
@@ -106,9 +110,21 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     version: hubVersion,
     host: config.server.host,
     allowedOrigins: config.server.allowedOrigins,
-    routers: adapters.routers,
+    routers: [
+      ...adapters.routers,
+      foundryRoutes({
+        publicUrl: config.publicUrl,
+        listenUrl: () => url,
+        listensEverywhere: ['0.0.0.0', '::'].includes(config.server.host),
+        allowedOrigins: config.server.allowedOrigins,
+        version: hubVersion,
+        logger,
+      }),
+    ],
   });
-  const http = createServer(httpApp.app);
+  const { cert, key } = config.server.tls;
+  // With a certificate the hub speaks https:// and wss:// itself; otherwise put a TLS proxy in front (README).
+  const http: HttpServer = cert && key ? createHttpsServer({ cert: readTlsFile(cert, 'TLS_CERT'), key: readTlsFile(key, 'TLS_KEY') }, httpApp.app) : createServer(httpApp.app);
   const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl, config.storage.namespace, logger) : null;
   const sockets = attachSocketGateway(http, {
     deps: core.deps,
@@ -129,7 +145,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
   });
   const { port } = http.address() as AddressInfo;
   const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
-  const url = `http://${host}:${port}`;
+  url = `${cert && key ? 'https' : 'http'}://${host}:${port}`;
   logger.info({ url, store: store.kind, version: hubVersion }, `ttrpg-hub ${hubVersion} listening on ${url} (MCP at ${url}/mcp)`);
 
   let closing: Promise<void> | undefined;
@@ -150,4 +166,13 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
         await store.close();
       })()),
   };
+}
+
+/** A certificate or key file, or a startup error naming the setting and the file. */
+function readTlsFile(path: string, setting: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new Error(`${setting} (server.tls): cannot read ${path}: ${(error as Error).message}`);
+  }
 }

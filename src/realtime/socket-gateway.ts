@@ -15,6 +15,7 @@ import {
   type ToolRegistry,
 } from '../core/index.js';
 import { actorRoom, fanOutEvents } from './event-fanout.js';
+import { blockedOriginHint, originAllowed } from './origin-policy.js';
 import { roomFor, SubscribeSchema, ToolRequestSchema, type Ack, type Snapshot } from './socket-protocol.js';
 
 export interface SocketGatewayOptions {
@@ -29,7 +30,6 @@ export interface SocketGatewayOptions {
   adapter?: ServerOptions['adapter'];
 }
 
-const LOCAL = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
  * socket.io on the hub's HTTP server: authenticates every connection by token, lets it subscribe to
@@ -37,18 +37,15 @@ const LOCAL = ['localhost', '127.0.0.1', '[::1]'];
  */
 export function attachSocketGateway(http: HttpServer, options: SocketGatewayOptions): { io: Server; close(): Promise<void> } {
   const { deps, access, events, registry, logger } = options;
-  const allowed = new Set([...LOCAL, ...options.allowedOrigins]);
   const io = new Server(http, {
     ...(options.adapter ? { adapter: options.adapter } : {}),
-    cors: {
-      origin: (origin, cb) => {
-        if (!origin) return cb(null, true);
-        try {
-          cb(null, allowed.has(new URL(origin).hostname) || allowed.has(`[${new URL(origin).hostname}]`));
-        } catch {
-          cb(null, false);
-        }
-      },
+    cors: { origin: (origin, cb) => cb(null, originAllowed(origin, options.allowedOrigins)) },
+    // CORS binds only long-polling; this refuses a listed-nowhere page's websocket too, and says why.
+    allowRequest: (req, cb) => {
+      const origin = req.headers.origin;
+      if (originAllowed(origin, options.allowedOrigins)) return cb(null, true);
+      logger.warn({ origin }, 'socket connection refused: origin not in ALLOWED_ORIGINS');
+      cb(blockedOriginHint(origin!), false);
     },
     // Large tool inputs are the API's business; socket messages stay small.
     maxHttpBufferSize: 256 * 1024,
@@ -90,6 +87,11 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
         await Promise.all([socket.leave(roomFor(input.campaignId, 'gm')), socket.leave(roomFor(input.campaignId, 'table'))]);
         return { ok: true as const, value: null };
       }),
+    );
+
+    // The tool names (and minimum roles) this hub has, so a client can offer what exists (e.g. the AI GM).
+    socket.on('tools', (_payload: unknown, ack?: Ack<{ tools: { name: string; title: string; access: string }[] }>) =>
+      void guarded(ack, async () => ({ ok: true as const, value: { tools: registry.list().map((t) => ({ name: t.name, title: t.title, access: t.access })) } })),
     );
 
     socket.on('tool', (payload: unknown, ack?: Ack<Record<string, unknown>>) =>
