@@ -167,8 +167,8 @@ export function createPanelClass(Base: PanelBase, client: HubClient, actorTypes:
 
   async function loadNotes(): Promise<void> {
     const reply = await client.call('get_session', { campaignId: client.status.campaignId });
-    state.sessionName = reply.ok ? reply.value.name : null;
-    state.notes = reply.ok ? reply.value.notes : [];
+    state.sessionName = reply.ok ? (reply.value.session?.name ?? null) : null;
+    state.notes = reply.ok ? (reply.value.session?.notes ?? []) : [];
   }
 
   async function loadCampaignActors(): Promise<void> {
