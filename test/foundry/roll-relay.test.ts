@@ -27,7 +27,7 @@ describe('Foundry rolls reach the hub', () => {
   it('relays a public roll once, with its faces, total and roller, and shows no echo card', async () => {
     const roll = await table.world.roll('2d20kh1 + 5').evaluate();
     await roll.toMessage({ flavor: '<b>Stealth</b> check', speaker: { alias: 'Aria' } }, { user: player.user });
-    const [logged] = await until(async () => ((await rolls()).length === 1 ? rolls() : null));
+    const [logged] = (await until(async () => ((await rolls()).length === 1 ? rolls() : null)))!;
     expect(logged.secret).toBe(false);
     expect(logged.roller.name).toBe('Aria');
     expect(logged.roll.total).toBe(roll.total);
@@ -44,7 +44,7 @@ describe('Foundry rolls reach the hub', () => {
       const roll = await table.world.roll('1d20').evaluate();
       await roll.toMessage({ speaker: { alias: 'Aria' } }, { rollMode, user: player.user });
     }
-    const logged = await until(async () => ((await rolls()).length === 3 ? rolls() : null));
+    const logged = (await until(async () => ((await rolls()).length === 3 ? rolls() : null)))!;
     expect(logged.map((r) => r.secret)).toEqual([true, true, true]);
     // A player token's view of the session holds no secret roll.
     const asPlayer = await ok(table.hub, 'get_session', { sessionId: table.sessionId }, table.playerToken);
