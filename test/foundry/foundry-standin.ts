@@ -105,7 +105,7 @@ export class StandinActor extends Doc {
   get hasPlayerOwner() {
     return !!this.source.hasPlayerOwner;
   }
-  get items() {
+  get items(): { contents: { id: string; name: string; type: string; system: Data; getFlag(s: string, k: string): unknown }[] } {
     return { contents: (this.source.items ?? []).map((i: Data) => ({ id: i._id, name: i.name, type: i.type, system: i.system, getFlag: (s: string, k: string) => i.flags?.[s]?.[k] })) };
   }
   /** A token's own copy of an unlinked actor: changes stay on the token. */
