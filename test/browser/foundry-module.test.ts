@@ -46,7 +46,7 @@ async function openWorld(page: Page, url: string, config: { hubUrl: string; camp
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 20_000 });
 }
 
-const status = (page: Page) => page.evaluate(() => (game as any).modules.get('ttrpg-hub').api.client.status);
+const status = (page: Page) => page.evaluate(() => (window as any).game.modules.get('ttrpg-hub').api.client.status);
 
 beforeAll(async () => {
   if (!run) return;
@@ -82,13 +82,13 @@ describe.runIf(run)('the Foundry module in Chromium', () => {
     foundry = await startFoundryPage(zip);
     overlay = io(hub.url, { auth: { token: ids.viewerToken }, forceNew: true });
     overlay.onAny((type, payload) => overlaySaw.push({ type, payload }));
-    await new Promise((ok) => overlay.once('connect', ok));
+    await new Promise<void>((ok) => overlay.once('connect', () => ok()));
     await overlay.emitWithAck('subscribe', { campaignId: ids.campaignId });
     page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error));
     // localhost: another origin than the hub's 127.0.0.1, allowed by default.
     await openWorld(page, `http://localhost:${foundry.port}`, { hubUrl: hub.url, campaignId: ids.campaignId, token: ids.gmToken });
-    await page.waitForFunction(() => (game as any).modules.get('ttrpg-hub').api.client.status.state === 'connected', undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => (window as any).game.modules.get('ttrpg-hub').api.client.status.state === 'connected', undefined, { timeout: 15_000 });
   }, 90_000);
   afterAll(async () => {
     overlay?.disconnect();
@@ -100,7 +100,7 @@ describe.runIf(run)('the Foundry module in Chromium', () => {
 
   it("leaves Foundry's own socket and global io alone", async () => {
     const own = await page.evaluate(async () => {
-      const socket = (game as any).socket;
+      const socket = (window as any).game.socket;
       const reply = await socket.timeout(5000).emitWithAck('module.ttrpg-hub', { hello: 'world' });
       return { sameIo: (window as any).io === (window as any).foundryIo, connected: socket.connected, reply };
     });
@@ -168,7 +168,7 @@ describe.runIf(run)('the Foundry module in Chromium', () => {
   });
 
   it('the panel: status light, cited rules search posted to chat, NPC to actor, and no AI GM tab on a hub without one', async () => {
-    await page.evaluate(() => (game as any).modules.get('ttrpg-hub').api.openPanel());
+    await page.evaluate(() => (window as any).game.modules.get('ttrpg-hub').api.openPanel());
     await page.waitForSelector('#ttrpg-hub-panel .ttrpg-hub-status[data-state="connected"] .ttrpg-hub-light-green');
     expect(await page.$$eval('#ttrpg-hub-panel .ttrpg-hub-tabs button', (b) => b.map((x) => x.textContent))).toEqual(['Status', 'Rules', 'Notes', 'NPCs']);
     await page.click('#ttrpg-hub-panel button[data-tab="rules"]');
