@@ -167,10 +167,12 @@ describe.runIf(run)('the Foundry module in Chromium', () => {
     expect(await page.evaluate(() => (window as any).standin.world.messages.length)).toBe(1 + 2);
   });
 
-  it('the panel: status light, cited rules search posted to chat, NPC to actor, and no AI GM tab on a hub without one', async () => {
+  it('the panel: status light, cited rules search posted to chat, NPC to actor, and the AI GM tab only on a hub with one', async () => {
     await page.evaluate(() => (window as any).game.modules.get('ttrpg-hub').api.openPanel());
     await page.waitForSelector('#ttrpg-hub-panel .ttrpg-hub-status[data-state="connected"] .ttrpg-hub-light-green');
-    expect(await page.$$eval('#ttrpg-hub-panel .ttrpg-hub-tabs button', (b) => b.map((x) => x.textContent))).toEqual(['Status', 'Rules', 'Notes', 'NPCs']);
+    // The AI GM tab shows exactly when the hub has the ask_game_master tool.
+    const hubHasGm = hub.core.registry.list().some((t) => t.name === 'ask_game_master');
+    expect(await page.$$eval('#ttrpg-hub-panel .ttrpg-hub-tabs button', (b) => b.map((x) => x.textContent))).toEqual(['Status', 'Rules', 'Notes', 'NPCs', ...(hubHasGm ? ['AI GM'] : [])]);
     await page.click('#ttrpg-hub-panel button[data-tab="rules"]');
     await page.fill('#ttrpg-hub-panel input[name="query"]', 'how does grappling work');
     await page.click('#ttrpg-hub-panel form[data-form="search"] button');

@@ -3,6 +3,7 @@ import { HubClient } from '../../foundry-module/src/hub-client.js';
 import { registerSettings } from '../../foundry-module/src/settings.js';
 import type { FoundryEnv } from '../../foundry-module/src/foundry-env.js';
 import { OWNER_TOKEN, startTestHub, type TestHub } from '../helpers/test-hub.js';
+import type { HubParts } from '../../src/server.js';
 import { StandinWorld, type StandinClient } from './foundry-standin.js';
 
 /** Polls until `check` passes (or throws its last error): hub events arrive asynchronously. */
@@ -42,8 +43,8 @@ export interface Table {
 }
 
 /** A real hub with a campaign, a session and tokens, and a stand-in world whose settings point at it. */
-export async function startTable(options: { system?: string; hubConfig?: Record<string, any> } = {}): Promise<Table> {
-  const hub = await startTestHub(options.hubConfig ?? {});
+export async function startTable(options: { system?: string; hubConfig?: Record<string, any>; hubParts?: HubParts } = {}): Promise<Table> {
+  const hub = await startTestHub(options.hubConfig ?? {}, options.hubParts ?? {});
   const campaignId = (await ok(hub, 'create_campaign', { name: 'Curse of Strahd', system: 'D&D 5e' })).campaign.id as string;
   const sessionId = (await ok(hub, 'start_session', { campaignId, name: 'Session 1' })).session.id as string;
   const gmToken = (await ok(hub, 'create_access_token', { campaignId, name: 'Foundry GM', role: 'gm' })).token as string;

@@ -79,3 +79,8 @@ export function foundryRoutes(options: FoundryRoutesOptions): express.Router {
 
   return router;
 }
+
+/** For the hub's status report (`GET /api/status`, adapters.foundry): where GMs install the module from. */
+export function foundryStatus(publicUrl: string | undefined, listenUrl: string): { manifestUrl: string } {
+  return { manifestUrl: `${(publicUrl ?? listenUrl).replace(/\/+$/, '')}/foundry/module.json` };
+}
