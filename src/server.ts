@@ -122,7 +122,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
       }),
     ],
   });
-  const { cert, key } = config.server.tls;
+  const { cert, key } = config.server.tls ?? {};
   // With a certificate the hub speaks https:// and wss:// itself; otherwise put a TLS proxy in front (README).
   const http: HttpServer = cert && key ? createHttpsServer({ cert: readTlsFile(cert, 'TLS_CERT'), key: readTlsFile(key, 'TLS_KEY') }, httpApp.app) : createServer(httpApp.app);
   const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl, config.storage.namespace, logger) : null;

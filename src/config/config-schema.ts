@@ -19,8 +19,8 @@ export const HubConfigSchema = z.strictObject({
           cert: z.string().min(1).optional().describe('PEM certificate (chain) file: with key, the hub serves https:// and wss:// itself'),
           key: z.string().min(1).optional().describe('PEM private key file for the certificate'),
         })
-        .prefault({})
-        .refine((t) => !t.cert === !t.key, 'expected both cert and key (TLS_CERT and TLS_KEY), or neither'),
+        .refine((t) => !t.cert === !t.key, 'expected both cert and key (TLS_CERT and TLS_KEY), or neither')
+        .optional(),
     })
     .prefault({}),
   publicUrl: z
