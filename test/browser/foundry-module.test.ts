@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, chromiumAvailable } from '../helpers/browser.js';
+import { APP_ID, commandPayload, opt, startDiscordStandIn, sub } from '../helpers/discord-standin.js';
 import { startFoundryPage } from '../helpers/foundry-page.js';
 import { handbookPdf, writeFiles } from '../helpers/pdf-fixtures.js';
 import { OWNER_TOKEN, startTestHub, type TestHub } from '../helpers/test-hub.js';
@@ -71,12 +72,20 @@ describe.runIf(run)('the Foundry module in Chromium', () => {
   let overlay: Socket;
   const overlaySaw: { type: string; payload: any }[] = [];
   let books: string;
+  let discord: Awaited<ReturnType<typeof startDiscordStandIn>>;
+  const channelPosts = () => discord.calls.filter((c) => c.method === 'POST' && c.path === '/channels/777/messages').map((c) => JSON.stringify(c.body));
 
   beforeAll(async () => {
     books = mkdtempSync(join(tmpdir(), 'ttrpg-foundry-books-'));
     writeFiles(books, { 'handbook.pdf': await handbookPdf({ outline: true }) });
-    hub = await startTestHub({ rules: { allowedFolders: [books], vectorStore: 'memory' } });
+    discord = await startDiscordStandIn();
+    hub = await startTestHub({ rules: { allowedFolders: [books], vectorStore: 'memory' }, discord: { token: 'bot.token.for-tests', applicationId: APP_ID, apiUrl: discord.apiUrl, shards: 1 } });
+    await discord.ready;
     ids = await campaign(hub);
+    // The table's Discord channel, linked to the campaign with /campaign link.
+    const link = commandPayload('campaign', [sub('link', [opt('token', ids.gmToken)])], { manager: true, channelId: '777' });
+    discord.dispatch('INTERACTION_CREATE', link);
+    await discord.waitFor((c) => c.path.startsWith(`/interactions/${link.id}/`), 'the link reply');
     await api(hub, 'add_source', { path: join(books, 'handbook.pdf'), name: 'Test Handbook', system: 'D&D 5e', wait: true });
     const zip = Buffer.from(await (await fetch(`${hub.url}/foundry/module.zip`)).arrayBuffer());
     foundry = await startFoundryPage(zip);
@@ -95,6 +104,7 @@ describe.runIf(run)('the Foundry module in Chromium', () => {
     await page?.close();
     await foundry?.close();
     await hub?.close();
+    await discord?.close();
     rmSync(books, { recursive: true, force: true });
   });
 
@@ -136,6 +146,8 @@ describe.runIf(run)('the Foundry module in Chromium', () => {
       await c.nextTurn(gm.user);
     });
     await expect.poll(() => overlaySaw.filter((e) => e.type === 'turn.changed').map((e) => e.payload.currentName), { timeout: 10_000 }).toEqual(['Sildar', 'Goblin']);
+    // ...and the Discord channel announces both turns.
+    await expect.poll(() => channelPosts().filter((p) => /Round 1: \*\*(Sildar|Goblin)\*\* is up/.test(p)).length, { timeout: 10_000 }).toBe(2);
     const session = (await api(hub, 'get_session', { sessionId: ids.sessionId })).session;
     expect(session.encounter.round).toBe(1);
     expect(session.encounter.combatants.find((c: any) => c.id === session.encounter.currentId).name).toBe('Goblin');
@@ -164,6 +176,10 @@ describe.runIf(run)('the Foundry module in Chromium', () => {
     await page.waitForTimeout(500);
     // The overlay (a viewer) saw the public roll only; Foundry shows no copy of its own rolls.
     expect(overlaySaw.filter((e) => e.type === 'dice.rolled').map((e) => e.payload.rolls[0].label)).toEqual(['Attack']);
+    await expect.poll(() => channelPosts().some((p) => p.includes('Attack')), { timeout: 10_000 }).toBe(true);
+    // Only the public roll reached the channel: one post signed by the Foundry roller.
+    const bySildar = discord.calls.filter((c) => c.path === '/channels/777/messages' && c.body.embeds?.[0]?.footer?.text === 'Sildar');
+    expect(bySildar.map((c) => c.body.embeds[0].title)).toEqual([expect.stringContaining('Attack')]);
     expect(await page.evaluate(() => (window as any).standin.world.messages.length)).toBe(1 + 2);
   });
 
