@@ -1,7 +1,7 @@
 import type { SearchHit } from '../../src/core/rules/rules-schemas.js';
 import { npcActorData, characterActorData, parseCharacter, statBlockOf, upsertActor } from './actor-import.js';
 import type { HubClient } from './hub-client.js';
-import { MODULE_ID } from './module-constants.js';
+import { escapeHtml, MODULE_ID } from './module-constants.js';
 import { gmTranscript, notesList, npcCard, ruleCard, searchResults, statusLight, tabs, type GmTranscriptEntry, type NoteView, type NpcView, type PanelTab } from './panel-views.js';
 
 /** What the panel class needs from Foundry: the ApplicationV2 base (v13 `foundry.applications.api`). */
@@ -86,7 +86,7 @@ export function createPanelClass(Base: PanelBase, client: HubClient, actorTypes:
           default:
             return `<button type="button" data-action="reconnect">Reconnect</button><ol class="ttrpg-hub-log">${client.notifier.log
               .slice(-8)
-              .map((l) => `<li class="${l.level}">${l.message.replace(/[<>&]/g, ' ')}</li>`)
+              .map((l) => `<li class="${l.level}">${escapeHtml(l.message)}</li>`)
               .join('')}</ol>`;
         }
       })();
