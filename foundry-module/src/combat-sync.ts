@@ -1,6 +1,7 @@
 import { EncounterViewSchema, type CombatantView, type EncounterView } from '../../src/core/sessions/session-schemas.js';
 import type { ActorLike, CombatantLike, CombatLike, FoundryEnv, HookCallback } from './foundry-env.js';
 import type { HubReply } from './hub-connection.js';
+import { clampInitiative, hpOf, turnStep, type HpLike } from './combat-rules.js';
 import { FROM_HUB, hubIdOf, isFromHub, MODULE_ID } from './module-constants.js';
 import type { Notifier } from './notifier.js';
 
@@ -8,11 +9,6 @@ export interface HubCaller {
   call<T = any>(name: string, input: Record<string, unknown>): Promise<HubReply<T>>;
 }
 
-interface HpLike {
-  value: number;
-  max: number;
-  temp: number;
-}
 
 /**
  * Keeps Foundry's combat tracker and the hub's initiative in step, both ways, without echoes:
@@ -219,19 +215,12 @@ export class CombatSync {
   }
 
   async #turn(combat: CombatLike): Promise<void> {
-    const hub = this.#hub;
-    if (!hub) return;
+    if (!this.#hub) return;
     const targetId = combat.round > 0 ? hubIdOf(combat.combatant) : null;
-    if (combat.round > 0 && !targetId) return; // the current combatant is not in the hub yet; the resync sends it
-    if (hub.currentId === targetId && hub.round === combat.round) return;
-    if (targetId === null) return; // Foundry reset to round 0: the hub keeps its turn until end_combat
-    const order = hub.combatants.map((c) => c.id);
-    const at = hub.currentId ? order.indexOf(hub.currentId) : -1;
-    const next = at < 0 ? { id: order[0], round: 1 } : { id: order[(at + 1) % order.length], round: hub.round + (at + 1 === order.length ? 1 : 0) };
-    const prev = at < 0 ? null : { id: order[(at - 1 + order.length) % order.length], round: hub.round - (at === 0 ? 1 : 0) };
-    if (next.id === targetId && next.round === combat.round) await this.#send('next_turn', {});
-    else if (prev && prev.id === targetId && prev.round === combat.round && prev.round >= 1) await this.#send('previous_turn', {});
-    else await this.#send('set_turn', { combatantId: targetId, round: combat.round });
+    // Not in the hub yet (the resync sends it), or Foundry reset to round 0 (the hub keeps its turn until end_combat).
+    if (!targetId) return;
+    const step = turnStep(this.#hub, targetId, combat.round);
+    if (step) await this.#send(step.tool, step.input);
   }
 
   async #actorHp(actor: ActorLike, changed: Partial<HpLike>): Promise<void> {
@@ -326,12 +315,7 @@ export class CombatSync {
     if (Object.keys(update).length) await c.actor.update(update, FROM_HUB);
   }
 
-  #hp(actor: ActorLike | null | undefined): HpLike | null {
-    if (!actor || this.env.game.system.id !== 'dnd5e') return null;
-    const hp = (actor.system as { attributes?: { hp?: Partial<HpLike> } } | undefined)?.attributes?.hp;
-    if (typeof hp?.value !== 'number' || typeof hp.max !== 'number') return null;
-    return { value: hp.value, max: hp.max, temp: hp.temp ?? 0 };
-  }
+  #hp = (actor: ActorLike | null | undefined) => hpOf(actor, this.env.game.system.id);
 
   #warnUnlinked(c: CombatantLike): void {
     const name = c.name ?? 'A combatant';
@@ -340,6 +324,3 @@ export class CombatSync {
     this.notifier.say('warn', `${name}'s token is not linked to its actor, so its HP does not sync with the hub: link the token (Token > Identity > Link Actor Data) or change its HP in the hub`);
   }
 }
-
-/** The hub keeps whole initiatives from -20 to 100; Foundry's may carry tie-break decimals. */
-export const clampInitiative = (n: number): number => Math.max(-20, Math.min(100, Math.round(n)));
