@@ -209,3 +209,26 @@ describe('bad input', () => {
     expect(combat().combatantDocs.map((x) => x.name)).toEqual(['Guard']);
   });
 });
+
+describe('turn jumps', () => {
+  it('follows a step back, and a jump to another round and turn', async () => {
+    const c = await table.world.createCombat({}, {}, gm1.user);
+    await c.createEmbeddedDocuments('Combatant', [{ name: 'A', initiative: 20 }, { name: 'B', initiative: 15 }, { name: 'C', initiative: 10 }]);
+    await until(async () => (await encounter()).combatants.length === 3);
+    await c.startCombat();
+    await c.nextTurn();
+    await until(async () => (await encounter()).currentId === combat().combatant!.getFlag('ttrpg-hub', 'hubId'));
+    await c.previousTurn();
+    await until(async () => (await encounter()).currentId === combat().turns[0]!.getFlag('ttrpg-hub', 'hubId'));
+    await c.update({ round: 4, turn: 2 });
+    await until(async () => (await encounter()).round === 4);
+    await settle();
+    expect((await encounter()).currentId).toBe(combat().turns[2]!.getFlag('ttrpg-hub', 'hubId'));
+    expect(seen.filter((e) => e.type === 'turn.changed').map((e) => [e.payload.round, e.payload.currentName])).toEqual([
+      [1, 'A'],
+      [1, 'B'],
+      [1, 'A'],
+      [4, 'C'],
+    ]);
+  });
+});

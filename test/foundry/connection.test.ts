@@ -1,7 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HubConnection, type HubStatus } from '../../foundry-module/src/hub-connection.js';
-import { OWNER_TOKEN } from '../helpers/test-hub.js';
+import { HubClient } from '../../foundry-module/src/hub-client.js';
+import { registerSettings } from '../../foundry-module/src/settings.js';
+import { freePort } from '../helpers/spawn-hub.js';
+import { OWNER_TOKEN, startTestHub } from '../helpers/test-hub.js';
+import { StandinWorld } from './foundry-standin.js';
 import { ok, startTable, until, type Table } from './module-harness.js';
 
 // What a GM sees when the connection cannot work, and the ways it does work (player relay, settings).
@@ -149,4 +156,39 @@ describe('players and settings', () => {
     expect(conn.status.message).toMatch(/sees 2 campaigns: choose one/);
     conn.close();
   });
+});
+
+describe('hub restarts', () => {
+  it('reconnects by itself and catches up from the snapshot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttrpg-foundry-restart-'));
+    const config = { dataDir: dir, storage: { url: `sqlite://${join(dir, 'hub.sqlite')}` }, server: { port: await freePort() } };
+    let hub = await startTestHub(config);
+    const campaignId = (await ok(hub, 'create_campaign', { name: 'Restart', system: 'D&D 5e' })).campaign.id;
+    await ok(hub, 'start_session', { campaignId });
+    const token = (await ok(hub, 'create_access_token', { campaignId, name: 'GM', role: 'gm' })).token;
+    const world = new StandinWorld();
+    const gm = world.join('GM', true);
+    registerSettings(gm.game as never, () => undefined);
+    await gm.game.settings.set('ttrpg-hub', 'hubUrl', hub.url);
+    await gm.game.settings.set('ttrpg-hub', 'token', token);
+    const client = new HubClient(gm.env() as never, { io, fetch: globalThis.fetch });
+    client.start();
+    try {
+      await until(() => client.status.state === 'connected');
+      await ok(hub, 'add_combatants', { campaignId, combatants: [{ name: 'Vampire', initiative: 18 }] });
+      await until(() => world.combats[0]?.combatantDocs.length === 1);
+      await hub.close();
+      await until(() => client.status.state !== 'connected');
+      hub = await startTestHub(config);
+      // Changed while the module was away (e.g. from Discord through the restarted hub).
+      await ok(hub, 'next_turn', { campaignId });
+      await until(() => client.status.state === 'connected', 30_000);
+      await until(() => world.combats[0]?.round === 1 && world.combats[0].combatant?.name === 'Vampire', 10_000);
+      expect(world.combats[0]!.combatantDocs).toHaveLength(1);
+    } finally {
+      client.close();
+      await hub.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
