@@ -52,9 +52,9 @@ Hooks.once('ready', () => {
 
 /** A button in the token controls (v13 shape: controls and tools are records). */
 Hooks.on('getSceneControlButtons', (controls) => {
-  const tokens = (controls as unknown as Record<string, { tools: Record<string, unknown> }>).tokens;
+  const tokens = controls.tokens;
   if (!tokens) return;
-  tokens.tools[MODULE_ID] = {
+  const tool: foundry.applications.ui.SceneControls.Tool = {
     name: MODULE_ID,
     title: 'TTRPG_HUB.panel.open',
     icon: 'fa-solid fa-dice-d20',
@@ -63,4 +63,5 @@ Hooks.on('getSceneControlButtons', (controls) => {
     visible: true,
     onChange: () => openPanel(),
   };
+  tokens.tools[MODULE_ID] = tool;
 });
