@@ -4,13 +4,17 @@ export const LOCAL_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]', '::1'];
 /**
  * Whether a browser origin may use the sockets and the API: localhost, or a hostname the owner listed
  * in ALLOWED_ORIGINS (e.g. the Foundry world's `foundry.example.com`). Requests without an Origin
- * header (servers, CLI tools) are not browsers and are judged by their token alone.
+ * header (servers, CLI tools) are not browsers and are judged by their token alone; neither is a page
+ * from the hub's own address (same origin as the request's Host).
  */
-export function originAllowed(origin: string | undefined, allowedOrigins: readonly string[]): boolean {
+export function originAllowed(origin: string | undefined, allowedOrigins: readonly string[], requestHost?: string): boolean {
   if (!origin) return true;
   let hostname: string;
   try {
-    hostname = new URL(origin).hostname;
+    const url = new URL(origin);
+    // A page the hub served itself (the overlay at the hub's public address) is never a stranger.
+    if (requestHost && url.host === requestHost.toLowerCase()) return true;
+    hostname = url.hostname;
   } catch {
     return false;
   }

@@ -43,7 +43,7 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
     // CORS binds only long-polling; this refuses a listed-nowhere page's websocket too, and says why.
     allowRequest: (req, cb) => {
       const origin = req.headers.origin;
-      if (originAllowed(origin, options.allowedOrigins)) return cb(null, true);
+      if (originAllowed(origin, options.allowedOrigins, req.headers.host)) return cb(null, true);
       logger.warn({ origin }, 'socket connection refused: origin not in ALLOWED_ORIGINS');
       cb(blockedOriginHint(origin!), false);
     },
