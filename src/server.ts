@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { storeUrl, type HubConfig } from './config/config-schema.js';
 import { createCore, InMemoryEventBus, type AnyTool, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox } from './core/index.js';
+import { foundryRoutes } from './adapters/foundry/index.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { ensureOwnerToken } from './http/owner-token.js';
 import { createLogger } from './logging/create-logger.js';
@@ -126,6 +129,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     logger.info({ component: 'accounts' }, 'Sign-in with Discord or Twitch disabled: set DISCORD_CLIENT_SECRET (and DISCORD_CLIENT_ID) or TWITCH_CLIENT_SECRET, or add auth.oauth.providers, to enable it');
   }
   const authRouter = createAuthRouter({ providers: oauthProviders, accounts, store, secrets: core.deps.secrets, logger, publicUrl: () => publicUrl, sessionDays: config.auth.oauth.sessionDays });
+  let url = '';
   const httpApp = createHttpApp({
     registry: core.registry,
     access: core.deps.access,
@@ -134,10 +138,23 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     version: hubVersion,
     host: config.server.host,
     allowedOrigins: config.server.allowedOrigins,
-    routers: [...adapters.routers, authRouter],
     metrics: { registry: metrics.registry, token: config.metrics.token },
+    routers: [
+      ...adapters.routers,
+      authRouter,
+      foundryRoutes({
+        publicUrl: config.publicUrl,
+        listenUrl: () => url,
+        listensEverywhere: ['0.0.0.0', '::'].includes(config.server.host),
+        allowedOrigins: config.server.allowedOrigins,
+        version: hubVersion,
+        logger,
+      }),
+    ],
   });
-  const http = createServer(httpApp.app);
+  const { cert, key } = config.server.tls ?? {};
+  // With a certificate the hub speaks https:// and wss:// itself; otherwise put a TLS proxy in front (README).
+  const http: HttpServer = cert && key ? createHttpsServer({ cert: readTlsFile(cert, 'TLS_CERT'), key: readTlsFile(key, 'TLS_KEY') }, httpApp.app) : createServer(httpApp.app);
   const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl, config.storage.namespace, logger) : null;
   const sockets = attachSocketGateway(http, {
     deps: core.deps,
@@ -170,7 +187,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
   });
   const { port } = http.address() as AddressInfo;
   const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
-  const url = `http://${host}:${port}`;
+  url = `${cert && key ? 'https' : 'http'}://${host}:${port}`;
   publicUrl ||= url;
   logger.info({ url, store: store.kind, version: hubVersion }, `ttrpg-hub ${hubVersion} listening on ${url} (MCP at ${url}/mcp)`);
 
@@ -195,4 +212,13 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
         await store.close();
       })()),
   };
+}
+
+/** A certificate or key file, or a startup error naming the setting and the file. */
+function readTlsFile(path: string, setting: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new Error(`${setting} (server.tls): cannot read ${path}: ${(error as Error).message}`);
+  }
 }

@@ -14,6 +14,13 @@ export const HubConfigSchema = z.strictObject({
         .array(z.string().min(1))
         .default([])
         .describe('Browser origins (hostnames) allowed to call /mcp and the sockets, besides localhost'),
+      tls: z
+        .strictObject({
+          cert: z.string().min(1).optional().describe('PEM certificate (chain) file: with key, the hub serves https:// and wss:// itself'),
+          key: z.string().min(1).optional().describe('PEM private key file for the certificate'),
+        })
+        .refine((t) => !t.cert === !t.key, 'expected both cert and key (TLS_CERT and TLS_KEY), or neither')
+        .optional(),
     })
     .prefault({}),
   publicUrl: z

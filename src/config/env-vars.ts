@@ -11,6 +11,8 @@ export const envVars: EnvVar[] = [
   { name: 'HOST', path: ['server', 'host'], type: 'string', description: 'Interface to listen on (0.0.0.0 for other machines)', example: '127.0.0.1' },
   { name: 'PORT', path: ['server', 'port'], type: 'number', description: 'Port for HTTP, socket.io and MCP', example: '3000' },
   { name: 'ALLOWED_ORIGINS', path: ['server', 'allowedOrigins'], type: 'list', description: 'Comma-separated browser origin hostnames allowed besides localhost', example: 'foundry.example.com' },
+  { name: 'TLS_CERT', path: ['server', 'tls', 'cert'], type: 'string', description: 'PEM certificate file: with TLS_KEY the hub serves https:// and wss:// itself', example: '/etc/ssl/hub/fullchain.pem' },
+  { name: 'TLS_KEY', path: ['server', 'tls', 'key'], type: 'string', description: 'PEM private key file for TLS_CERT', example: '/etc/ssl/hub/privkey.pem' },
   { name: 'DATA_DIR', path: ['dataDir'], type: 'string', description: 'Folder for the SQLite file and the generated owner token', example: 'data' },
   { name: 'STORE_URL', path: ['storage', 'url'], type: 'string', description: 'keyv store URL: sqlite://, redis://, postgres:// or memory://', example: 'sqlite://data/hub.sqlite' },
   { name: 'STORE_NAMESPACE', path: ['storage', 'namespace'], type: 'string', description: 'Key prefix, so several hubs can share one Redis or Postgres', example: 'ttrpg-hub' },

@@ -48,7 +48,7 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
     cors: { origin: (origin, cb) => cb(null, policy.checkOrigin(origin) === null) },
     // CORS only covers polling; this runs for every request, websocket upgrades included.
     allowRequest: (req, cb) => {
-      const refusal = policy.checkOrigin(req.headers.origin) ?? policy.checkHost(req.headers.host);
+      const refusal = policy.checkOrigin(req.headers.origin, req.headers.host) ?? policy.checkHost(req.headers.host);
       if (refusal) logger.warn({ origin: req.headers.origin, host: req.headers.host }, refusal);
       cb(refusal, refusal === null);
     },
@@ -95,6 +95,11 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
         await Promise.all([socket.leave(roomFor(input.campaignId, 'gm')), socket.leave(roomFor(input.campaignId, 'table'))]);
         return { ok: true as const, value: null };
       }),
+    );
+
+    // The tool names (and minimum roles) this hub has, so a client can offer what exists (e.g. the AI GM).
+    socket.on('tools', (_payload: unknown, ack?: Ack<{ tools: { name: string; title: string; access: string }[] }>) =>
+      void guarded(ack, async () => ({ ok: true as const, value: { tools: registry.list().map((t) => ({ name: t.name, title: t.title, access: t.access })) } })),
     );
 
     socket.on('tool', (payload: unknown, ack?: Ack<Record<string, unknown>>) =>

@@ -31,7 +31,7 @@ describe('sockets check the browser origin and the Host header like /mcp does', 
   it('refuses a foreign origin, saying how to allow it, and accepts a listed one', async () => {
     const refused = await polling(hub, { origin: 'https://evil.example' });
     expect(refused.status).toBe(403);
-    expect((await refused.json()).message).toMatch(/https:\/\/evil\.example is not allowed: add "evil\.example" to ALLOWED_ORIGINS/);
+    expect((await refused.json()).message).toMatch(/does not accept pages from https:\/\/evil\.example: add "evil\.example" to ALLOWED_ORIGINS/);
     expect(await websocketOutcome(hub, { origin: 'https://evil.example' })).not.toBeNull();
 
     expect((await polling(hub, { origin: 'https://foundry.example.com' })).status).toBe(200);

@@ -18,6 +18,7 @@ import { addSessionNote, endSession, getSession, listSessions, startSession } fr
 import { nextTurnTool, previousTurnTool } from './turn-tools.js';
 import { rulesTools } from './rules-tools.js';
 import { aiTools } from './ai-tools.js';
+import { tableSyncTools } from './table-sync-tools.js';
 
 /** The catalogue of the hub's tools, in the order clients list them. */
 export const coreTools: readonly AnyTool[] = [
@@ -54,4 +55,5 @@ export const coreTools: readonly AnyTool[] = [
   generateNpcTool,
   ...rulesTools,
   ...aiTools,
+  ...tableSyncTools,
 ];
