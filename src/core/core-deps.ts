@@ -1,6 +1,7 @@
 import type { AccessService } from './access/access-service.js';
 import type { CampaignService } from './campaigns/campaign-service.js';
 import type { DiceEngine } from './dice/dice-engine.js';
+import type { BackstoryWriter } from './generators/backstory.js';
 import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
 import type { Logger } from './ports/logger.js';
@@ -25,4 +26,6 @@ export interface CoreDeps {
   secrets: SecretBox;
   /** The GM's library of books; null where no keyword index was given (the rules tools then say so). */
   rules: RulesLibrary | null;
+  /** Writes generated characters' and NPCs' backstories (the AI game master); null: the generators use templates. */
+  writeBackstory: BackstoryWriter | null;
 }

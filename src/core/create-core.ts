@@ -1,3 +1,4 @@
+import type { BackstoryWriter } from './generators/backstory.js';
 import { AccessService } from './access/access-service.js';
 import { CampaignService } from './campaigns/campaign-service.js';
 import { KeyedMutex } from './concurrency/keyed-mutex.js';
@@ -31,6 +32,8 @@ export interface CoreOptions {
   limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number }>;
   /** The rules library's indexes and embedder; without them the rules tools answer UNAVAILABLE. */
   rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; options?: Partial<RulesOptions> };
+  /** Writes backstories for generated characters and NPCs (the AI game master); default: templates. */
+  writeBackstory?: BackstoryWriter | null;
   /** Extra tools next to the core catalogue (adapters' own tools, tests). */
   extraTools?: readonly AnyTool[];
 }
@@ -55,6 +58,6 @@ export function createCore(options: CoreOptions): Core {
   const rules = options.rules
     ? new RulesLibrary({ store, events, clock, logger, mutex, ...options.rules, options: { ...defaultRulesOptions, ...options.rules.options } })
     : null;
-  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets: options.secrets ?? ephemeralSecretBox() };
+  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets: options.secrets ?? ephemeralSecretBox(), writeBackstory: options.writeBackstory ?? null };
   return { deps, registry: createRegistry([...coreTools, ...(options.extraTools ?? [])], deps) };
 }

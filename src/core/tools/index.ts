@@ -5,6 +5,7 @@ import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampa
 import { addCondition, changeHp, removeCondition, updateCombatant } from './combatant-tools.js';
 import { rollDice } from './dice-tools.js';
 import { generateNpcTool } from './generator-tools.js';
+import { generateCharacterTool } from './character-generator-tools.js';
 import {
   addCombatants,
   configureEncounter,
@@ -51,5 +52,6 @@ export const coreTools: readonly AnyTool[] = [
   configureEncounter,
   endCombat,
   generateNpcTool,
+  generateCharacterTool,
   ...rulesTools,
 ];
