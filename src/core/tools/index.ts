@@ -6,6 +6,7 @@ import { addCondition, changeHp, removeCondition, updateCombatant } from './comb
 import { rollDice } from './dice-tools.js';
 import { generateNpcTool } from './generator-tools.js';
 import { generateCharacterTool } from './character-generator-tools.js';
+import { generateEncounterTool } from './encounter-generator-tools.js';
 import {
   addCombatants,
   configureEncounter,
@@ -53,5 +54,6 @@ export const coreTools: readonly AnyTool[] = [
   endCombat,
   generateNpcTool,
   generateCharacterTool,
+  generateEncounterTool,
   ...rulesTools,
 ];
