@@ -9,7 +9,7 @@ import { CLASSES, type ClassDef } from './dnd5e/classes.js';
 import { RACES, type Race } from './dnd5e/races.js';
 import { FANTASY_CULTURES } from './genres/fantasy-names.js';
 import { resolveNamed, resolveSystem } from './lookup.js';
-import { makeName, pick } from './names.js';
+import { makeNameParts, pick } from './names.js';
 
 export interface CharacterSpec {
   system: string;
@@ -47,9 +47,10 @@ export function resolveCharacterSpec(spec: CharacterSpec, random: Random): Resul
 /** A legal SRD 5.1 character and the record of how it was made; the backstory is a template (the tool may ask a writer instead). */
 export function generateCharacter(random: Random, dice: DiceEngine, spec: CharacterSpec, resolved: ResolvedCharacter) {
   const culture = FANTASY_CULTURES[resolved.race.nameCulture]!;
-  const name = spec.name?.trim() || makeName(random, culture);
+  const made = makeNameParts(random, culture);
+  const name = spec.name?.trim() || made.name;
   const { sheet, generation } = buildCharacter(random, dice, { ...resolved, level: spec.level, method: spec.method, hpMethod: spec.hpMethod, name });
-  const backstory = characterBackstory(random, { name, people: `${culture.label} folk`, className: resolved.cls.name, hints: spec.hints });
+  const backstory = characterBackstory(random, { name: spec.name?.trim().split(' ')[0] || made.given, people: `${culture.label} folk`, className: resolved.cls.name, hints: spec.hints });
   return { sheet, generation, backstory };
 }
 

@@ -42,9 +42,17 @@ export function drawPart(random: Random, part: NamePart): string {
 const join = (a: string, b: string) => (!b ? a : a.endsWith(b[0]!) ? a + b.slice(1) : a + b);
 
 export function makeName(random: Random, culture: NameCulture): string {
-  const parts = { given: drawPart(random, culture.given), family: drawPart(random, culture.family) };
-  return culture.format ? culture.format(parts, random) : `${parts.given} ${parts.family}`;
+  return makeNameParts(random, culture).name;
 }
+
+/** The full name and the given name the character goes by in prose. */
+export function makeNameParts(random: Random, culture: NameCulture): { name: string; given: string } {
+  const parts = { given: drawPart(random, culture.given), family: drawPart(random, culture.family) };
+  return { name: culture.format ? culture.format(parts, random) : `${parts.given} ${parts.family}`, given: parts.given };
+}
+
+/** "a merchant", "an innkeeper". */
+export const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /** Letters that read well as a middle initial. */
 export const INITIALS = 'ABCDEFGHJKLMNPRSTVW'.split('');

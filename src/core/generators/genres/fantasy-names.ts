@@ -1,7 +1,16 @@
 /** Fantasy peoples' names: the SRD races' naming customs, extended with syllables so strangers rarely share a name. */
-import type { NameCulture } from '../names.js';
+import { drawPart, type NameCulture } from '../names.js';
 
-const culture = (id: string, label: string, given: NameCulture['given'], family: NameCulture['family']): NameCulture => ({ id, label, given, family });
+/** Where someone hails from: "Thornbury", "Greywater". Strangers on the road are known by it. */
+export const FANTASY_PLACES = {
+  list: ['Greywater', 'Highmoor', 'Saltmarsh', 'Oldcastle', 'Dunmere', 'Ravenhold'],
+  start: ['Ash', 'Black', 'Bright', 'Cold', 'Crow', 'Dun', 'Elm', 'Fair', 'Fern', 'Frost', 'Glen', 'Gold', 'Green', 'Grey', 'Hawk', 'High', 'Iron', 'Kings', 'Long', 'Mist',
+    'Moss', 'North', 'Oak', 'Raven', 'Red', 'Rook', 'Salt', 'Silver', 'Stone', 'Thorn', 'West', 'White', 'Willow', 'Wolf'],
+  end: ['bury', 'ford', 'haven', 'hold', 'mere', 'moor', 'vale', 'wick', 'watch', 'water', 'wood', 'gate', 'hollow', 'marsh', 'reach', 'ridge', 'rock', 'stead', 'ton', 'well', 'fell', 'brook', 'crag', 'dale', 'field'],
+};
+const culture = (id: string, label: string, given: NameCulture['given'], family: NameCulture['family']): NameCulture => ({
+  id, label, given, family, format: ({ given: g, family: f }, random) => `${g} ${f} of ${drawPart(random, FANTASY_PLACES)}`,
+});
 
 export const FANTASY_CULTURES: Record<string, NameCulture> = {
   human: culture('human', 'human',
