@@ -35,3 +35,7 @@ export { RulesLibrary, defaultRulesOptions, type RulesOptions, type AddSourceReq
 export * from './characters/character-sheet.js';
 export type * from './characters/character-importer.js';
 export * from './game-master/gm-stream.js';
+export type { BackstoryWriter } from './generators/backstory.js';
+export { CLASS_NAMES } from './generators/dnd5e/classes.js';
+export { RACE_NAMES } from './generators/dnd5e/races.js';
+export { GenreIds, type GenreId } from './generators/genres/genre-types.js';
