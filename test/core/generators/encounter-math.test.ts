@@ -77,5 +77,7 @@ describe('encounters follow the 5e encounter math', () => {
     const text = 'Owlbear\nLarge monstrosity, unaligned\nArmor Class 13 (natural armor)\nHit Points 59 (7d10 + 21)\nSpeed 40 ft.\nSTR DEX CON INT WIS CHA\n20 (+5) 12 (+1) 17 (+3) 3 (-4) 12 (+1) 7 (-2)\nSenses darkvision 60 ft.\nChallenge 3 (700 XP)';
     expect(parseStatBlock(text, 'SRD, p. 249')).toEqual({ name: 'Owlbear', challenge: '3', hp: 59, ac: 13, dex: 12, type: 'monstrosity', environments: [], source: 'SRD, p. 249' });
     expect(parseStatBlock('Owlbear\nA big bird bear.', 'x')).toBeNull();
+    // A passage that starts at the size/type line takes its name from the section heading.
+    expect(parseStatBlock(text.slice('Owlbear\n'.length), 'SRD, p. 249', 'Owlbear')).toMatchObject({ name: 'Owlbear', challenge: '3', hp: 59 });
   });
 });

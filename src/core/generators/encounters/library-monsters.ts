@@ -1,4 +1,5 @@
 import type { RulesLibrary } from '../../rules/rules-library.js';
+import { resolveSystem } from '../lookup.js';
 import { XP_BY_CR } from './encounter-tables.js';
 import type { MonsterEntry } from './srd-monsters.js';
 
@@ -7,15 +8,19 @@ const num = (re: RegExp, text: string) => {
   return m ? Number(m[1]!.replace(/,/g, '')) : null;
 };
 
+const SIZE_TYPE = /^(?:tiny|small|medium|large|huge|gargantuan)\s+([a-z]+)/i;
+
 /**
- * Reads a stat block passage: name (first line), size/type line, Armor Class, Hit Points, the DEX
- * score from the ability row and the Challenge line. Null when any of them is missing.
+ * Reads a stat block passage: name (its first line, or the section heading when the passage starts at
+ * the size/type line), size/type, Armor Class, Hit Points, the DEX score from the ability row and the
+ * Challenge line. Null when any of them is missing.
  */
-export function parseStatBlock(text: string, source: string): MonsterEntry | null {
+export function parseStatBlock(text: string, source: string, heading?: string): MonsterEntry | null {
   const lines = text.split('\n').map((l) => l.replace(/\u0001/g, ' ').trim()).filter(Boolean);
-  const name = lines[0];
-  const typeLine = lines[1] ?? '';
-  const type = /^(?:tiny|small|medium|large|huge|gargantuan)\s+([a-z]+)/i.exec(typeLine)?.[1]?.toLowerCase();
+  const startsWithType = SIZE_TYPE.test(lines[0] ?? '');
+  const name = startsWithType ? heading : lines[0];
+  const typeLine = (startsWithType ? lines[0] : lines[1]) ?? '';
+  const type = SIZE_TYPE.exec(typeLine)?.[1]?.toLowerCase();
   const ac = num(/Armor Class\s+(\d+)/, text);
   const hp = num(/Hit Points\s+(\d+)/, text);
   const challenge = /Challenge\s+(\d+(?:\/\d+)?)/.exec(text)?.[1];
@@ -33,12 +38,15 @@ export async function libraryMonsters(rules: RulesLibrary | null, system: string
   if (!rules) return [];
   const found = await rules.search({
     query: environment ? `${environment} creature challenge` : 'creature challenge armor class hit points',
-    systems: [system], contentTypes: ['stat_block'], maxResults: 25, mode: 'keyword', expand: 0, includeGmOnly,
+    contentTypes: ['stat_block'], maxResults: 25, mode: 'keyword', expand: 0, includeGmOnly,
   });
   if (!found.ok) return [];
   const out: MonsterEntry[] = [];
   for (const hit of found.value.results) {
-    const entry = parseStatBlock(hit.text, `${hit.source.name}, p. ${hit.page}`);
+    // Books name their system as the GM typed it ("D&D 5e"); compare by the canonical id.
+    const bookSystem = resolveSystem(hit.source.system);
+    if (!bookSystem.ok || bookSystem.value !== system) continue;
+    const entry = parseStatBlock(hit.text, `${hit.source.name}, p. ${hit.page}`, hit.sectionPath.at(-1));
     if (!entry) continue;
     // The book says nothing of habitat in the stat block; the search for the environment stands in for it.
     if (environment) entry.environments = [environment.toLowerCase()];
