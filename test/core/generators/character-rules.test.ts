@@ -32,6 +32,10 @@ const RACE_BONUS: Record<string, Record<string, number>> = {
   Dragonborn: { str: 2, cha: 1 }, 'Rock Gnome': { int: 2, con: 1 }, 'Half-Elf': { cha: 2 }, 'Half-Orc': { str: 2, con: 1 }, Tiefling: { cha: 2, int: 1 },
 };
 const ABILITIES = ['str', 'dex', 'con', 'int', 'wis', 'cha'] as const;
+const PRIMARY: Record<string, string[]> = {
+  Barbarian: ['str'], Bard: ['cha'], Cleric: ['wis'], Druid: ['wis'], Fighter: ['str', 'dex'], Monk: ['dex'], Paladin: ['str'], Ranger: ['dex'], Rogue: ['dex'],
+  Sorcerer: ['cha'], Warlock: ['cha'], Wizard: ['int'],
+};
 const mod = (s: number) => Math.floor((s - 10) / 2);
 
 function make(spec: Partial<CharacterSpec>, seed: number) {
@@ -58,7 +62,13 @@ function checkLegal(sheet: CharacterSheet, generation: ReturnType<typeof make>['
   const level = sheet.level;
   const base = generation.baseScores;
   const values = ABILITIES.map((a) => base[a]);
-  if (generation.method === 'standard-array') same('standard array', [...values].sort((x, y) => x - y), [8, 10, 12, 13, 14, 15]);
+  if (generation.method === 'standard-array') {
+    same('standard array', [...values].sort((x, y) => x - y), [8, 10, 12, 13, 14, 15]);
+    // Placed sensibly: the 15 goes to the class's key ability (a fighter's may be STR or DEX).
+    const key = PRIMARY[cls]!.find((a) => base[a as keyof typeof base] === 15);
+    holds(`the 15 is not on ${PRIMARY[cls]!.join(' or ')}`, key !== undefined);
+  }
+  if (generation.method === '4d6-drop-lowest') values.forEach((v) => holds(`4d6 score ${v} outside 3-18`, v >= 3 && v <= 18));
   if (generation.method === 'point-buy') {
     values.forEach((v) => holds(`point-buy score ${v} outside 8-15`, v >= 8 && v <= 15));
     same('point-buy cost', values.reduce((s, v) => s + POINT_COST[v]!, 0), 27);
