@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Actor, Role } from '../access/actor.js';
 import { AbilityScoresSchema, AbilitySchema, CharacterSheetSchema } from '../characters/character-sheet.js';
 import { createDiceEngine } from '../dice/dice-engine.js';
 import { DiceLimitsSchema } from '../dice/dice-schemas.js';
@@ -26,6 +27,13 @@ const GenerationSchema = z.object({
   hitPointRolls: z.array(z.number().int()).describe('Rolled hit dice from level 2 on (hpMethod rolled)'),
   fightingStyles: z.array(z.string()),
 });
+
+/** A player's generated character is theirs; a GM's (a pregen, an NPC party) belongs to nobody yet. */
+function ownerOf(actor: Actor, role: Role): { discordUserId: string | null; memberId: string | null } {
+  if (actor.kind !== 'member' || role !== 'player') return { discordUserId: null, memberId: null };
+  const discord = /^discord:(\d{5,25})$/.exec(actor.id);
+  return discord ? { discordUserId: discord[1]!, memberId: null } : { discordUserId: null, memberId: actor.id };
+}
 
 export const generateCharacterTool = defineTool({
   name: 'generate_character',
@@ -59,7 +67,6 @@ export const generateCharacterTool = defineTool({
   campaign: 'optional',
   async run(input, { deps, campaignId, role, actor, signal }) {
     if (input.save && !campaignId) return fail('VALIDATION', 'save needs a campaign: give campaignId', { field: 'campaignId' });
-    if (input.save && role === 'viewer') return fail('FORBIDDEN', 'Viewers cannot add characters: generate without save', { field: 'save' });
     const random = input.seed === undefined ? deps.random : seededRandom(input.seed);
     // A seeded roll needs its own engine so the dice follow the seed, not the hub's shared source.
     const dice = input.seed === undefined ? deps.dice : createDiceEngine(random, DiceLimitsSchema.parse({}), () => 'generated');
@@ -75,6 +82,7 @@ export const generateCharacterTool = defineTool({
       id: `gen-${deps.random.id()}`,
       notes: `${backstory.text}\n\n${made.sheet.notes}`,
       source: { provider: 'generator', id: input.seed === undefined ? null : `seed:${input.seed}`, url: null, importedAt: deps.clock.now().toISOString() },
+      owner: ownerOf(actor, role),
     });
     if (!input.save) return ok({ character, generation: made.generation, backstory, savedAs: null });
     const description = `Level ${character.level} ${character.race} ${cls.name}`;

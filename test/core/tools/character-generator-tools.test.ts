@@ -35,6 +35,13 @@ describe('generate_character', () => {
     const made = await f.ok('generate_character', { campaignId, save: true, class: 'wizard', level: 3 });
     const { campaign } = await f.ok('get_campaign', { campaignId, dataType: 'characters' });
     expect(campaign.data.characters).toMatchObject([{ id: made.savedAs, name: made.character.name, sheet: { id: made.character.id, classes: [{ name: 'Wizard' }] } }]);
+    expect(made.character.owner).toEqual({ discordUserId: null, memberId: null });
+    const player = await f.member(campaignId, 'player');
+    const mine = await f.ok('generate_character', { save: true, class: 'bard' }, player);
+    expect(mine.character.owner).toEqual({ discordUserId: null, memberId: player.id });
+    const viewer = await f.member(campaignId, 'viewer');
+    // Viewers (stream overlays) may not generate at all: the registry refuses before the tool runs.
+    expect(await f.fail('generate_character', { save: true }, viewer)).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('refuses bad input with the field and what is allowed, and changes nothing', async () => {
