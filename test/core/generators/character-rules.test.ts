@@ -142,7 +142,7 @@ function checkLegal(sheet: CharacterSheet, generation: ReturnType<typeof make>['
   if (cls === 'Warlock') same('pact slots', [sheet.spellcasting?.pactSlots?.max, sheet.spellcasting?.pactSlots?.level], [PACT_COUNT[level - 1], PACT_LEVEL[level - 1]]);
   else same('pact slots', sheet.spellcasting?.pactSlots ?? null, null);
   if (KNOWN[cls]) {
-    const learned = sheet.spellcasting!.spells.filter((s) => s.level > 0 && s.source === cls);
+    const learned = (sheet.spellcasting?.spells ?? []).filter((s) => s.level > 0 && s.source === cls);
     same('spells known', learned.length, KNOWN[cls]![level - 1]!);
     const top = cls === 'Warlock' ? PACT_LEVEL[level - 1]! : slots.split(' ').filter(Boolean).length;
     learned.forEach((s) => holds(`${s.name} is above the highest slot level ${top}`, s.level <= top));

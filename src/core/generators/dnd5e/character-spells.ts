@@ -104,6 +104,8 @@ export function buildSpellcasting(random: Random, cls: ClassDef, race: Race, lev
       }
     }
   }
+  // A paladin or ranger at 1st level has no spellcasting yet.
+  if (!spells.length && !slots.length && !pact) return null;
   const castingMod = mods[ability];
   return {
     ability,
