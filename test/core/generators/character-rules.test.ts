@@ -147,6 +147,12 @@ function checkLegal(sheet: CharacterSheet, generation: ReturnType<typeof make>['
     const top = cls === 'Warlock' ? PACT_LEVEL[level - 1]! : slots.split(' ').filter(Boolean).length;
     learned.forEach((s) => holds(`${s.name} is above the highest slot level ${top}`, s.level <= top));
   }
+  // Subclass spells always prepared: Life Domain, Oath of Devotion, Circle of the Land (two per step).
+  const steps: Record<string, [number[], RegExp]> = { Cleric: [[1, 3, 5, 7, 9], /^Life Domain$/], Paladin: [[3, 5, 9, 13, 17], /^Oath of Devotion$/], Druid: [[3, 5, 7, 9], /^Circle of the Land/] };
+  if (steps[cls]) {
+    const [at, source] = steps[cls]!;
+    same('subclass spells', (sheet.spellcasting?.spells ?? []).filter((s) => source.test(s.source ?? '')).length, 2 * at.filter((l) => l <= level).length);
+  }
   const names = sheet.spellcasting?.spells.map((s) => s.name) ?? [];
   same('distinct spells', new Set(names).size, names.length);
   return problems;

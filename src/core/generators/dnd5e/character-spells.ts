@@ -2,7 +2,7 @@ import type { Ability } from '../../characters/character-sheet.js';
 import type { Random } from '../../ports/random.js';
 import type { ClassDef } from './classes.js';
 import type { Race } from './races.js';
-import { ALWAYS_PREPARED, SPELL_LISTS } from './spell-lists.js';
+import { ALWAYS_PREPARED, CIRCLE_SPELLS, SPELL_LISTS } from './spell-lists.js';
 import { CANTRIPS_KNOWN, MYSTIC_ARCANUM, pactSlots, slotsFor, SPELLS_KNOWN } from './spell-tables.js';
 
 export interface SpellEntry { name: string; level: number; prepared: boolean; source: string | null }
@@ -77,10 +77,13 @@ export function buildSpellcasting(random: Random, cls: ClassDef, race: Race, lev
     const cantrips = CANTRIPS_KNOWN[cls.name]?.(level) ?? 0;
     for (const name of draw(random, lists[0]!, cantrips, taken)) spells.push({ name, level: 0, prepared: true, source: cls.name });
     const mod = mods[cls.castingAbility!];
-    for (const [at, name, spellLevel] of ALWAYS_PREPARED[cls.name] ?? []) {
+    // Circle of the Land: one land, chosen like any other pick, whose spells are always prepared.
+    const land = cls.name === 'Druid' && level >= 3 ? Object.keys(CIRCLE_SPELLS)[random.integer(0, Object.keys(CIRCLE_SPELLS).length - 1)]! : null;
+    const always = [...(ALWAYS_PREPARED[cls.name] ?? []).map((s) => [...s, cls.subclass] as const), ...(land ? CIRCLE_SPELLS[land]!.map((s) => [...s, `Circle of the Land (${land})`] as const) : [])];
+    for (const [at, name, spellLevel, source] of always) {
       if (level >= at && !taken.has(name)) {
         taken.add(name);
-        spells.push({ name, level: spellLevel, prepared: true, source: cls.subclass });
+        spells.push({ name, level: spellLevel, prepared: true, source });
       }
     }
     const maxAt = (l: number) => maxSpellLevel(cls, l);

@@ -101,3 +101,11 @@ export const ALWAYS_PREPARED: Record<string, [number, string, number][]> = {
   Paladin: [[3, 'Protection from Evil and Good', 1], [3, 'Sanctuary', 1], [5, 'Lesser Restoration', 2], [5, 'Zone of Truth', 2], [9, 'Beacon of Hope', 3],
     [9, 'Dispel Magic', 3], [13, 'Freedom of Movement', 4], [13, 'Guardian of Faith', 4], [17, 'Commune', 5], [17, 'Flame Strike', 5]],
 };
+
+/** Circle of the Land: spells always prepared for the druid's chosen land, by druid level and spell level. */
+export const CIRCLE_SPELLS: Record<string, [number, string, number][]> = {
+  Arctic: [[3, 'Hold Person', 2], [3, 'Spike Growth', 2], [5, 'Sleet Storm', 3], [5, 'Slow', 3], [7, 'Freedom of Movement', 4], [7, 'Ice Storm', 4], [9, 'Commune with Nature', 5], [9, 'Cone of Cold', 5]],
+  Forest: [[3, 'Barkskin', 2], [3, 'Spider Climb', 2], [5, 'Call Lightning', 3], [5, 'Plant Growth', 3], [7, 'Divination', 4], [7, 'Freedom of Movement', 4], [9, 'Commune with Nature', 5], [9, 'Tree Stride', 5]],
+  Grassland: [[3, 'Invisibility', 2], [3, 'Pass without Trace', 2], [5, 'Daylight', 3], [5, 'Haste', 3], [7, 'Divination', 4], [7, 'Freedom of Movement', 4], [9, 'Dream', 5], [9, 'Insect Plague', 5]],
+  Mountain: [[3, 'Spider Climb', 2], [3, 'Spike Growth', 2], [5, 'Lightning Bolt', 3], [5, 'Meld into Stone', 3], [7, 'Stone Shape', 4], [7, 'Stoneskin', 4], [9, 'Passwall', 5], [9, 'Wall of Stone', 5]],
+};
