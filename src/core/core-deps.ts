@@ -1,6 +1,7 @@
 import type { AccessService } from './access/access-service.js';
 import type { CampaignService } from './campaigns/campaign-service.js';
 import type { DiceEngine } from './dice/dice-engine.js';
+import type { BackstoryWriter } from './generators/backstory.js';
 import type { Clock } from './ports/clock.js';
 import type { GameMaster } from './game-master/game-master.js';
 import type { EventBus } from './ports/event-bus.js';
@@ -28,4 +29,6 @@ export interface CoreDeps {
   rules: RulesLibrary | null;
   /** The AI game master; null where the hub was built without AI settings. */
   gameMaster: GameMaster | null;
+  /** Writes generated characters' and NPCs' backstories (the AI game master); null: the generators use templates. */
+  writeBackstory: BackstoryWriter | null;
 }

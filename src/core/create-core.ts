@@ -1,3 +1,4 @@
+import type { BackstoryWriter } from './generators/backstory.js';
 import { AccessService } from './access/access-service.js';
 import { CampaignService } from './campaigns/campaign-service.js';
 import { KeyedMutex } from './concurrency/keyed-mutex.js';
@@ -32,6 +33,8 @@ export interface CoreOptions {
   limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number }>;
   /** The rules library's indexes and embedder; without them the rules tools answer UNAVAILABLE. */
   rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; options?: Partial<RulesOptions> };
+  /** Writes backstories for generated characters and NPCs (the AI game master); default: templates. */
+  writeBackstory?: BackstoryWriter | null;
   /** Extra tools next to the core catalogue (adapters' own tools, tests). */
   extraTools?: readonly AnyTool[];
   /** The AI game master's provider router and settings; without them its tools say how to add a provider. */
@@ -58,7 +61,7 @@ export function createCore(options: CoreOptions): Core {
   const rules = options.rules
     ? new RulesLibrary({ store, events, clock, logger, mutex, ...options.rules, options: { ...defaultRulesOptions, ...options.rules.options } })
     : null;
-  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets: options.secrets ?? ephemeralSecretBox(), gameMaster: null };
+  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets: options.secrets ?? ephemeralSecretBox(), gameMaster: null, writeBackstory: options.writeBackstory ?? null };
   const registry = createRegistry([...coreTools, ...(options.extraTools ?? [])], deps);
   if (options.ai) deps.gameMaster = new GameMaster(deps, () => registry, options.ai);
   return { deps, registry };

@@ -40,3 +40,7 @@ export type * from './game-master/llm-gateway.js';
 export * from './game-master/gm-schemas.js';
 export { GameMaster, type GameMasterSettings, type ExternalTools, type AskRequest, type AskOptions } from './game-master/game-master.js';
 export { gameMasterToolNames } from './game-master/tool-catalogue.js';
+export type { BackstoryWriter } from './generators/backstory.js';
+export { CLASS_NAMES } from './generators/dnd5e/classes.js';
+export { RACE_NAMES } from './generators/dnd5e/races.js';
+export { GenreIds, type GenreId } from './generators/genres/genre-types.js';

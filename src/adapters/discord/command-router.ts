@@ -3,6 +3,7 @@ import { discordActor, type CommandContext, type Handler } from './command-conte
 import { campaignCommand, campaignHandlers, sessionCommand } from './commands/campaign-command.js';
 import { combatantChoices, hpCommand, initCommand, initHandlers } from './commands/init-command.js';
 import { npcCommand, npcHandlers } from './commands/npc-command.js';
+import { generateCommand, generateHandlers } from './commands/generate-command.js';
 import { rollAgain, rollCommand, rollHandlers } from './commands/roll-command.js';
 import { bookChoices, createRulesHandlers, rulesCommand } from './commands/rules-command.js';
 import { askCommand, createAskHandlers } from './commands/ask-command.js';
@@ -21,7 +22,7 @@ export interface RouterDeps {
 
 /** The slash commands as Discord registers them, their options derived from the tools' schemas. */
 export function commandDefinitions(registry: ToolRegistry) {
-  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry), npcCommand(registry), rulesCommand(registry), askCommand()].map(({ name, description, options }) => ({
+  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry), npcCommand(registry), rulesCommand(registry), askCommand(), generateCommand(registry)].map(({ name, description, options }) => ({
     type: 1,
     name,
     description,
@@ -35,7 +36,7 @@ export function commandDefinitions(registry: ToolRegistry) {
 /** The slash commands and what answers them; both the gateway and the HTTP endpoint use this one router. */
 export function createCommandRouter(deps: RouterDeps) {
   const rules = createRulesHandlers();
-  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers, ...npcHandlers, ...rules.handlers, ...createAskHandlers() };
+  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers, ...npcHandlers, ...rules.handlers, ...createAskHandlers(), ...generateHandlers };
   const definitions = commandDefinitions(deps.registry);
 
   async function handle(ix: Interaction, live?: LiveReply): Promise<Reply> {

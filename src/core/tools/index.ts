@@ -5,6 +5,8 @@ import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampa
 import { addCondition, changeHp, removeCondition, updateCombatant } from './combatant-tools.js';
 import { rollDice } from './dice-tools.js';
 import { generateNpcTool } from './generator-tools.js';
+import { generateCharacterTool } from './character-generator-tools.js';
+import { generateEncounterTool } from './encounter-generator-tools.js';
 import {
   addCombatants,
   configureEncounter,
@@ -53,6 +55,8 @@ export const coreTools: readonly AnyTool[] = [
   configureEncounter,
   endCombat,
   generateNpcTool,
+  generateCharacterTool,
+  generateEncounterTool,
   ...rulesTools,
   ...aiTools,
   ...tableSyncTools,

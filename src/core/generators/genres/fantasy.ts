@@ -1,0 +1,50 @@
+import { FANTASY_CULTURES } from './fantasy-names.js';
+import type { Genre } from './genre-types.js';
+
+/** Classic sword-and-sorcery fantasy, on the SRD races. */
+export const fantasy: Genre = {
+  id: 'fantasy',
+  label: 'Fantasy',
+  attributes: { str: 'Strength', dex: 'Dexterity', con: 'Constitution', int: 'Intelligence', wis: 'Wisdom', cha: 'Charisma' },
+  cultures: Object.values(FANTASY_CULTURES),
+  peoples: ['human', 'elf', 'dwarf', 'halfling', 'gnome', 'dragonborn', 'orc', 'tiefling'],
+  roles: {
+    merchant: { abilities: { cha: 14, int: 12, wis: 12 }, ac: 10, hitDie: 8, skills: [['Insight', 'wis'], ['Persuasion', 'cha'], ['Deception', 'cha']], gear: ['ledger', 'purse of coins', 'fine clothes'] },
+    guard: { abilities: { str: 14, con: 13, wis: 11 }, ac: 16, hitDie: 10, skills: [['Perception', 'wis'], ['Athletics', 'str']], gear: ['spear', 'chain shirt', 'shield', 'horn'] },
+    noble: { abilities: { cha: 15, int: 12, dex: 11 }, ac: 15, hitDie: 8, skills: [['History', 'int'], ['Persuasion', 'cha'], ['Insight', 'wis']], gear: ['rapier', 'signet ring', 'breastplate'] },
+    innkeeper: { abilities: { con: 13, cha: 13, wis: 12 }, ac: 11, hitDie: 8, skills: [['Insight', 'wis'], ['Perception', 'wis']], gear: ['club', 'keys', 'apron'] },
+    priest: { abilities: { wis: 15, cha: 13, con: 11 }, ac: 13, hitDie: 8, skills: [['Religion', 'int'], ['Medicine', 'wis'], ['Insight', 'wis']], gear: ['holy symbol', 'mace', 'prayer book'] },
+    thief: { abilities: { dex: 15, int: 12, cha: 11 }, ac: 14, hitDie: 8, skills: [['Stealth', 'dex'], ['Sleight of Hand', 'dex'], ['Deception', 'cha']], gear: ['shortsword', "thieves' tools", 'dark cloak'] },
+    sage: { abilities: { int: 16, wis: 13 }, ac: 10, hitDie: 6, skills: [['Arcana', 'int'], ['History', 'int'], ['Investigation', 'int']], gear: ['quarterstaff', 'books', 'ink and quill'] },
+    farmer: { abilities: { str: 13, con: 13, wis: 11 }, ac: 10, hitDie: 8, skills: [['Animal Handling', 'wis'], ['Nature', 'int']], gear: ['pitchfork', 'straw hat'] },
+    soldier: { abilities: { str: 15, con: 14, dex: 11 }, ac: 17, hitDie: 10, skills: [['Athletics', 'str'], ['Intimidation', 'cha']], gear: ['longsword', 'splint armour', 'shield'] },
+    mage: { abilities: { int: 16, dex: 12, wis: 11 }, ac: 12, hitDie: 6, skills: [['Arcana', 'int'], ['History', 'int']], gear: ['spellbook', 'arcane focus', 'dagger'] },
+    bard: { abilities: { cha: 15, dex: 13 }, ac: 13, hitDie: 8, skills: [['Performance', 'cha'], ['Persuasion', 'cha'], ['History', 'int']], gear: ['lute', 'rapier', 'leather armour'] },
+    hunter: { abilities: { dex: 15, wis: 13, con: 11 }, ac: 14, hitDie: 10, skills: [['Survival', 'wis'], ['Perception', 'wis'], ['Stealth', 'dex']], gear: ['longbow', 'hunting knife', 'leather armour'] },
+  },
+  appearance: {
+    build: [],
+    feature: ['a scar across the nose', 'braided hair threaded with beads', 'ink-stained fingers', 'mismatched eyes', 'a missing front tooth', 'sunburnt skin and squinting eyes',
+      'a heavy limp', 'rings on every finger', 'a tattoo of a sea serpent', 'an immaculately trimmed beard', 'a burn scar on one hand', 'prematurely silver hair'],
+    dress: ['an expensive but patched coat', 'a travel-stained cloak', 'a leather jerkin with brass buttons', 'robes embroidered with stars', 'a guild tabard', 'homespun wool', 'mail under a faded surcoat', 'a fur-trimmed mantle'],
+  },
+  traits: ['quotes proverbs nobody has heard of', 'distrusts anyone carrying a sword', 'collects small bones', 'hums old war songs', 'is terrified of cats', 'prays before every meal, loudly'],
+  ideals: ['Tradition', 'Honour', 'Faith', 'Glory'],
+  bonds: ['is loyal to a fallen noble house', 'guards a map they cannot read', 'wants to buy back the family farm', 'serves a temple that cast them out'],
+  flaws: ['looks down on the poor', 'steals small shiny things', 'believes every prophecy'],
+  motivations: ['to clear the family name', 'to find the dragon that burned their village', 'to earn a knighthood', 'to pay off a debt to the thieves\' guild', 'to see the sea before dying',
+    'to recover a stolen relic', 'to protect the village at any cost', 'to become the richest trader in the valley'],
+  secrets: ['is the true heir to a minor barony', 'poisoned the previous innkeeper', 'is a werewolf who has not yet hurt anyone', 'serves a hag in exchange for youth', 'once rode with the bandits who now plague the road',
+    'can hear the dead speak, and hates it', 'sold the town\'s secrets to a rival lord', 'hid a fugitive elf prince in the cellar'],
+  hooks: ['knows who really burned the mill', 'is quietly paying off a local gang', 'saw something strange in the old crypt last night', 'needs an escort to the next town',
+    'is selling a stolen relic without knowing it', 'has a cousin in the city watch', 'will pay well for a rare herb', 'recognises one of the party from a wanted poster'],
+  backstory: {
+    origins: ['{name} was born to {people} folk in {place}, where the harvest was thin and the winters long.', 'Raised among {people} traders in {place}, {name} learned to count before learning to read.',
+      '{name} grew up in the shadow of the keep at {place}, running errands for anyone with a coin.', 'An orphan of the road, {name} was taken in by {people} pilgrims bound for {place}.'],
+    turns: ['A bad season turned {name} into {aRole}, and the work stuck.', 'When the old lord died, {name} took up the life of {aRole} to survive the years that followed.',
+      'A debt and a handshake made {name} {aRole}, and neither has been forgotten.', 'Years of hard work made {name} the most trusted {role} for miles around.'],
+    nows: ['These days {name} keeps to routine and watches strangers closely.', 'Now {name} listens more than speaks, and remembers everything.', 'Lately {name} has been seen asking about old ruins and older debts.',
+      'Today {name} wants only a quiet life, which is exactly what is about to end.'],
+  },
+  places: ['Thornbury', 'Greywater', 'Ashford Vale', 'the Marches', 'Highmoor', 'Saltmarsh', 'Oldcastle', 'the Silver Hills', 'Dunmere', 'Ravenhold'],
+};
