@@ -50,4 +50,5 @@ export const envVars: EnvVar[] = [
   { name: 'RULES_KEYWORD_WEIGHT', path: ['rules', 'fusion', 'keywordWeight'], type: 'number', description: 'Weight of the keyword (BM25) ranking', example: '1' },
   { name: 'RULES_VECTOR_WEIGHT', path: ['rules', 'fusion', 'vectorWeight'], type: 'number', description: 'Weight of the vector ranking (default 0.4 offline, 1 semantic)', example: '0.4' },
   { name: 'RULES_MIN_SCORE', path: ['rules', 'minScore'], type: 'number', description: 'Least share of a question a passage must cover to be returned (0 to 1)', example: '0.3' },
+  { name: 'IMPORT_MAX_MB', path: ['limits', 'maxImportMb'], type: 'number', description: 'Largest character export or campaign bundle accepted by the import tools, in MB', example: '8' },
 ];

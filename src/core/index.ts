@@ -34,4 +34,7 @@ export { defaultFusion, type FusionOptions } from './rules/fusion.js';
 export { RulesLibrary, defaultRulesOptions, type RulesOptions, type AddSourceRequest, type AddSourceOutcome } from './rules/rules-library.js';
 export * from './characters/character-sheet.js';
 export type * from './characters/character-importer.js';
+export { validateSheet } from './characters/character-validation.js';
+export { decodeImportData, checkImportSize, payloadBytes } from './characters/import-payload.js';
+export { ownerOf, owns, type CharacterService } from './characters/character-service.js';
 export * from './game-master/gm-stream.js';
