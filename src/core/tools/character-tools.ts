@@ -231,5 +231,3 @@ export const selectCharacter = defineTool({
   },
   format: ({ character }) => `Your active character is now ${character.name}`,
 });
-
-export const characterTools = [importCharacter, getCharacter, listCharacters, updateCharacter, removeCharacter, selectCharacter];

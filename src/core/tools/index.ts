@@ -17,7 +17,8 @@ import {
 import { addSessionNote, endSession, getSession, listSessions, startSession } from './session-tools.js';
 import { nextTurnTool, previousTurnTool } from './turn-tools.js';
 import { rulesTools } from './rules-tools.js';
-import { characterTools } from './character-tools.js';
+import { getCharacter, importCharacter, listCharacters, removeCharacter, selectCharacter, updateCharacter } from './character-tools.js';
+import { rollCheck } from './roll-check-tool.js';
 
 /** The catalogue of the hub's tools, in the order clients list them. */
 export const coreTools: readonly AnyTool[] = [
@@ -53,5 +54,11 @@ export const coreTools: readonly AnyTool[] = [
   endCombat,
   generateNpcTool,
   ...rulesTools,
-  ...characterTools,
+  importCharacter,
+  getCharacter,
+  listCharacters,
+  updateCharacter,
+  removeCharacter,
+  selectCharacter,
+  rollCheck,
 ];
