@@ -37,4 +37,5 @@ export type * from './characters/character-importer.js';
 export { validateSheet } from './characters/character-validation.js';
 export { decodeImportData, checkImportSize, payloadBytes } from './characters/import-payload.js';
 export { ownerOf, owns, type CharacterService } from './characters/character-service.js';
+export { BUNDLE_FORMAT, CampaignBundleSchema, type CampaignBundle } from './campaigns/campaign-bundle.js';
 export * from './game-master/gm-stream.js';

@@ -149,6 +149,11 @@ export class CampaignService {
     return result.ok ? ok({ campaign: result.value, value: value as T }) : result;
   }
 
+  /** Replaces the whole content (name, system, description, data) as one new version, e.g. from a campaign bundle. */
+  async replaceContent(id: string, content: Pick<Campaign, 'name' | 'system' | 'description' | 'data'>, expectedVersion: number | undefined, actor: Actor, summary: string): Promise<Result<Campaign>> {
+    return this.commit(id, expectedVersion, actor, summary, null, (c) => ok({ ...c, ...content }));
+  }
+
   async getVersion(id: string, version: number): Promise<Result<CampaignSnapshot>> {
     const snapshot = await this.deps.store.get<CampaignSnapshot>(snapshotKey(id, version));
     return snapshot ? ok(snapshot) : notFound('Version', String(version), 'version');

@@ -19,6 +19,7 @@ import { nextTurnTool, previousTurnTool } from './turn-tools.js';
 import { rulesTools } from './rules-tools.js';
 import { getCharacter, importCharacter, listCharacters, removeCharacter, selectCharacter, updateCharacter } from './character-tools.js';
 import { rollCheck } from './roll-check-tool.js';
+import { exportCampaign, importCampaign } from './bundle-tools.js';
 
 /** The catalogue of the hub's tools, in the order clients list them. */
 export const coreTools: readonly AnyTool[] = [
@@ -61,4 +62,6 @@ export const coreTools: readonly AnyTool[] = [
   removeCharacter,
   selectCharacter,
   rollCheck,
+  exportCampaign,
+  importCampaign,
 ];
