@@ -9,6 +9,5 @@ import { UniversalSheetImporter } from './universal-sheet-importer.js';
  * `config` is there for importers that fetch (base URLs, timeouts); tests and the bench may omit it.
  */
 export function createImporters(config?: HubConfig): CharacterImporter[] {
-  void config;
   return [new Roll20Importer(), new UniversalSheetImporter()];
 }
