@@ -85,6 +85,16 @@ describe('Discord character commands', () => {
     expect(dmg).toBeGreaterThanOrEqual(5);
   });
 
+  it('/init join enters the active character with its name, AC, HP and initiative bonus', async () => {
+    await send(commandPayload('session', [sub('start', [opt('name', 'Night one')])], { manager: true, userId: '900000000' }));
+    const joined = await send(commandPayload('init', [sub('join')], ALICE));
+    expect(joined.data.content).toMatch(/^Pip Quickfingers joins with initiative (\d+)\.$/);
+    const initiative = Number(/initiative (\d+)/.exec(joined.data.content)![1]);
+    expect(initiative).toBeGreaterThanOrEqual(5);
+    expect(initiative).toBeLessThanOrEqual(24);
+    expect(joined.data.embeds[0].description).toMatch(/Pip Quickfingers · 33\/38\+4 HP/);
+  });
+
   it('answers clearly without a character, for a Roll20 link, and for an oversized file (not downloaded)', async () => {
     expect((await send(commandPayload('check', [opt('check', 'stealth')], BOB))).data.content).toMatch(/^❌ You have no character in this campaign/);
     expect((await send(commandPayload('character', [sub('import', [opt('url', 'https://app.roll20.net/campaigns/details/1')])], BOB))).data.content).toMatch(/Roll20 has no public API/);
