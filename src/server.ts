@@ -3,7 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { storeUrl, type HubConfig } from './config/config-schema.js';
-import { createCore, InMemoryEventBus, type AnyTool, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox } from './core/index.js';
+import { createCore, InMemoryEventBus, type AnyTool, type CharacterImporter, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox, importBodyBytes } from './core/index.js';
 import { foundryRoutes } from './adapters/foundry/index.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { ensureOwnerToken } from './http/owner-token.js';
@@ -12,6 +12,7 @@ import { connectRedisFanout } from './realtime/redis-fanout.js';
 import { attachSocketGateway } from './realtime/socket-gateway.js';
 import { openStore } from './stores/open-store.js';
 import { ensureHubSecretKey } from './secrets/hub-secret-key.js';
+import { createImporters } from './importers/create-importers.js';
 import { openRulesParts } from './stores/open-rules-index.js';
 import { InFlightCalls } from './lifecycle/in-flight-calls.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
@@ -34,6 +35,8 @@ export interface HubParts {
   logger?: Logger;
   secrets?: SecretBox;
   extraTools?: readonly AnyTool[];
+  /** Character importers; default: every built-in one (createImporters). */
+  importers?: readonly CharacterImporter[];
 }
 
 /** Starts each adapter whose configuration is present; each one missing says, in one line, how to enable it. */
@@ -41,7 +44,7 @@ async function startAdapters(config: HubConfig, ctx: { core: Core; logger: Logge
   const started: { routers: import('express').Router[]; close(): Promise<void> }[] = [];
   if (config.discord.token || config.discord.publicKey) {
     const { startDiscordAdapter } = await import('./adapters/discord/index.js');
-    started.push(await startDiscordAdapter(config.discord, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger }));
+    started.push(await startDiscordAdapter(config.discord, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger, maxImportBytes: ctx.core.deps.characters.maxImportBytes }));
   } else {
     ctx.logger.info({ adapter: 'discord' }, 'Discord adapter disabled: set DISCORD_TOKEN (gateway bot) or DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID (HTTP interactions) to enable it');
   }
@@ -96,6 +99,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     diceLimits: config.dice,
     limits: config.limits,
     extraTools: parts.extraTools,
+    importers: parts.importers ?? createImporters(config),
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
     ai: { ...openGameMasterSettings(config, logger), ...(mcpTools ? { external: mcpTools } : {}) },
   });
@@ -151,6 +155,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
         logger,
       }),
     ],
+    importBodyBytes: importBodyBytes(config.limits.maxImportMb),
   });
   const { cert, key } = config.server.tls ?? {};
   // With a certificate the hub speaks https:// and wss:// itself; otherwise put a TLS proxy in front (README).
@@ -170,6 +175,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
       const account = await accounts.account(sessionId);
       return account.ok ? accounts.actorIn(account.value, typeof campaignId === 'string' ? campaignId : undefined) : account;
     },
+    importBodyBytes: importBodyBytes(config.limits.maxImportMb),
     ...(fanout ? { adapter: fanout.adapter } : {}),
   });
 

@@ -71,4 +71,5 @@ export const envVars: EnvVar[] = [
   { name: 'AI_MONTHLY_LIMIT_USD', path: ['ai', 'limits', 'monthlyUsd'], type: 'number', description: 'Hub-wide AI spending limit per UTC month', example: '50' },
   { name: 'AI_USER_DAILY_LIMIT_USD', path: ['ai', 'limits', 'userDailyUsd'], type: 'number', description: 'AI spending limit per user per UTC day', example: '1' },
   { name: 'AI_USER_MONTHLY_LIMIT_USD', path: ['ai', 'limits', 'userMonthlyUsd'], type: 'number', description: 'AI spending limit per user per UTC month', example: '10' },
+  { name: 'IMPORT_MAX_MB', path: ['limits', 'maxImportMb'], type: 'number', description: 'Largest character export or campaign bundle accepted by the import tools, in MB', example: '8' },
 ];

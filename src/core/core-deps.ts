@@ -1,5 +1,6 @@
 import type { AccessService } from './access/access-service.js';
 import type { CampaignService } from './campaigns/campaign-service.js';
+import type { CharacterService } from './characters/character-service.js';
 import type { DiceEngine } from './dice/dice-engine.js';
 import type { BackstoryWriter } from './generators/backstory.js';
 import type { Clock } from './ports/clock.js';
@@ -31,4 +32,6 @@ export interface CoreDeps {
   gameMaster: GameMaster | null;
   /** Writes generated characters' and NPCs' backstories (the AI game master); null: the generators use templates. */
   writeBackstory: BackstoryWriter | null;
+  /** Characters: the campaign's `characters` entities as universal sheets, their importers and credentials. */
+  characters: CharacterService;
 }

@@ -1,6 +1,8 @@
 import type { BackstoryWriter } from './generators/backstory.js';
 import { AccessService } from './access/access-service.js';
 import { CampaignService } from './campaigns/campaign-service.js';
+import type { CharacterImporter } from './characters/character-importer.js';
+import { CharacterService } from './characters/character-service.js';
 import { KeyedMutex } from './concurrency/keyed-mutex.js';
 import type { CoreDeps } from './core-deps.js';
 import { createDiceEngine } from './dice/dice-engine.js';
@@ -30,11 +32,13 @@ export interface CoreOptions {
   random?: Random;
   logger?: Logger;
   diceLimits?: Partial<DiceLimits>;
-  limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number }>;
+  limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number; maxImportMb: number }>;
   /** The rules library's indexes and embedder; without them the rules tools answer UNAVAILABLE. */
   rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; options?: Partial<RulesOptions> };
   /** Writes backstories for generated characters and NPCs (the AI game master); default: templates. */
   writeBackstory?: BackstoryWriter | null;
+  /** Where characters come from (D&D Beyond, Roll20); the first that accepts a request imports it. */
+  importers?: readonly CharacterImporter[];
   /** Extra tools next to the core catalogue (adapters' own tools, tests). */
   extraTools?: readonly AnyTool[];
   /** The AI game master's provider router and settings; without them its tools say how to add a provider. */
@@ -52,7 +56,7 @@ export function createCore(options: CoreOptions): Core {
   const random = options.random ?? cryptoRandom;
   const logger = options.logger ?? silentLogger;
   const mutex = new KeyedMutex();
-  const limits = { maxItemsPerType: 2000, recentRolls: 50, maxNotes: 2000, ...options.limits };
+  const limits = { maxItemsPerType: 2000, recentRolls: 50, maxNotes: 2000, maxImportMb: 8, ...options.limits };
   const { store, events } = options;
   const campaigns = new CampaignService({ store, events, clock, random, mutex, limits });
   const sessions = new SessionService({ store, events, clock, random, mutex, campaigns, limits });
@@ -61,7 +65,9 @@ export function createCore(options: CoreOptions): Core {
   const rules = options.rules
     ? new RulesLibrary({ store, events, clock, logger, mutex, ...options.rules, options: { ...defaultRulesOptions, ...options.rules.options } })
     : null;
-  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets: options.secrets ?? ephemeralSecretBox(), gameMaster: null, writeBackstory: options.writeBackstory ?? null };
+  const secrets = options.secrets ?? ephemeralSecretBox();
+  const characters = new CharacterService({ store, clock, random, secrets, campaigns, importers: options.importers ?? [], limits: { maxImportBytes: limits.maxImportMb * 1024 * 1024 } });
+  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets, characters, gameMaster: null, writeBackstory: options.writeBackstory ?? null };
   const registry = createRegistry([...coreTools, ...(options.extraTools ?? [])], deps);
   if (options.ai) deps.gameMaster = new GameMaster(deps, () => registry, options.ai);
   return { deps, registry };

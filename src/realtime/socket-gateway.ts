@@ -3,7 +3,9 @@ import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   audienceOf,
+  checkInputSize,
   roleIn,
+  SMALL_BODY_BYTES,
   viewCampaign,
   viewSession,
   type AccessService,
@@ -34,6 +36,8 @@ export interface SocketGatewayOptions {
   authenticateSession?: (cookieHeader: string | undefined, campaignId: unknown) => Promise<Result<Actor>>;
   /** A socket.io adapter shared by several hub processes (Redis streams); in-process when absent. */
   adapter?: ServerOptions['adapter'];
+  /** Largest message, for the import tools; every other tool's input stays under 256 KB. */
+  importBodyBytes?: number;
 }
 
 /**
@@ -52,8 +56,8 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
       if (refusal) logger.warn({ origin: req.headers.origin, host: req.headers.host }, refusal);
       cb(refusal, refusal === null);
     },
-    // Large tool inputs are the API's business; socket messages stay small.
-    maxHttpBufferSize: 256 * 1024,
+    // Only the import tools may send whole exports; every other message is held to 256 KB below.
+    maxHttpBufferSize: options.importBodyBytes ?? SMALL_BODY_BYTES,
   });
 
   io.use(async (socket, next) => {
@@ -105,6 +109,8 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
     socket.on('tool', (payload: unknown, ack?: Ack<Record<string, unknown>>) =>
       void guarded(ack, async () => {
         const request = parse(ToolRequestSchema, payload);
+        const size = checkInputSize(request.name, request.input);
+        if (!size.ok) return failure(size.error);
         const result = await registry.call(request.name, request.input, { actor: await currentActor(socket) });
         return result.ok ? { ok: true as const, value: result.value } : failure(result.error);
       }),

@@ -32,6 +32,8 @@ export interface FixtureOptions {
   rules?: CoreOptions['rules'];
   /** The backstory writer (the AI game master); templates without it. */
   writeBackstory?: CoreOptions['writeBackstory'];
+  /** Character importers (default: none). */
+  importers?: CoreOptions['importers'];
 }
 
 /** Results are checked against the tool's output schema by the registry; tests read them loosely. */
@@ -83,6 +85,7 @@ export async function coreFixture(options: FixtureOptions = {}): Promise<CoreFix
     ...(options.extraTools ? { extraTools: options.extraTools } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.writeBackstory ? { writeBackstory: options.writeBackstory } : {}),
+    ...(options.importers ? { importers: options.importers } : {}),
   });
   const owner = ownerActor();
 

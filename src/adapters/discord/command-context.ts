@@ -1,4 +1,5 @@
 import type { AccessService, Actor, HubError, Logger, ToolRegistry } from '../../core/index.js';
+import type { AttachmentFetcher } from './attachments.js';
 import { errorReply } from './embeds.js';
 import { MANAGE_GUILD, type Interaction, type Reply } from './interaction.js';
 import type { GuildSettings, GuildSettingsStore } from './guild-settings.js';
@@ -22,6 +23,10 @@ export interface CommandContext {
   post(channelId: string, body: Record<string, unknown>): Promise<boolean>;
   /** Shows a reply as it forms (after the deferral), for slow commands such as /ask. */
   live?: LiveReply;
+  /** Downloads an uploaded file from Discord (character imports), up to the byte cap. */
+  fetchAttachment?: AttachmentFetcher;
+  /** The import limit (limits.maxImportMb) in bytes. */
+  maxImportBytes?: number;
 }
 
 export type Handler = (ctx: CommandContext) => Promise<Reply>;

@@ -85,9 +85,11 @@ export const generateCharacterTool = defineTool({
       owner: ownerOf(actor, role),
     });
     if (!input.save) return ok({ character, generation: made.generation, backstory, savedAs: null });
-    const description = `Level ${character.level} ${character.race} ${cls.name}`;
-    const saved = await deps.campaigns.changeData(campaignId!, { operation: 'add', dataType: 'characters', item: { id: character.id, name: character.name, description, sheet: character } }, undefined, actor);
-    return saved.ok ? ok({ character, generation: made.generation, backstory, savedAs: saved.value.item?.id ?? null }) : saved;
+    // Saved like an imported character, so roll_check, add_combatants and Foundry find it.
+    const saved = await deps.characters.upsert(campaignId!, [character], actor, { owner: character.owner, reassign: false, isGm: role === 'gm' });
+    if (!saved.ok) return saved;
+    const stored = saved.value.results[0]!.sheet;
+    return ok({ character: stored, generation: made.generation, backstory, savedAs: stored.id });
   },
   format: ({ character: c, savedAs }) =>
     `${c.name}, level ${c.level} ${c.race} ${c.classes.map((k) => k.name + (k.subclass ? ` (${k.subclass})` : '')).join('/')}: ` +

@@ -21,6 +21,9 @@ import { nextTurnTool, previousTurnTool } from './turn-tools.js';
 import { rulesTools } from './rules-tools.js';
 import { aiTools } from './ai-tools.js';
 import { tableSyncTools } from './table-sync-tools.js';
+import { getCharacter, importCharacter, listCharacters, removeCharacter, selectCharacter, updateCharacter } from './character-tools.js';
+import { rollCheck } from './roll-check-tool.js';
+import { exportCampaign, importCampaign } from './bundle-tools.js';
 
 /** The catalogue of the hub's tools, in the order clients list them. */
 export const coreTools: readonly AnyTool[] = [
@@ -58,6 +61,15 @@ export const coreTools: readonly AnyTool[] = [
   generateCharacterTool,
   generateEncounterTool,
   ...rulesTools,
+  importCharacter,
+  getCharacter,
+  listCharacters,
+  updateCharacter,
+  removeCharacter,
+  selectCharacter,
+  rollCheck,
+  exportCampaign,
+  importCampaign,
   ...aiTools,
   ...tableSyncTools,
 ];

@@ -34,7 +34,9 @@ describe('generate_character', () => {
     const campaignId = await f.campaign();
     const made = await f.ok('generate_character', { campaignId, save: true, class: 'wizard', level: 3 });
     const { campaign } = await f.ok('get_campaign', { campaignId, dataType: 'characters' });
-    expect(campaign.data.characters).toMatchObject([{ id: made.savedAs, name: made.character.name, sheet: { id: made.character.id, classes: [{ name: 'Wizard' }] } }]);
+    expect(campaign.data.characters).toMatchObject([{ id: made.savedAs, name: made.character.name, classes: [{ name: 'Wizard' }] }]);
+    // Stored as a universal sheet like an imported character, so the character tools see it.
+    expect((await f.ok('get_character', { campaignId, character: made.savedAs })).character.name).toBe(made.character.name);
     expect(made.character.owner).toEqual({ discordUserId: null, memberId: null });
     const player = await f.member(campaignId, 'player');
     const mine = await f.ok('generate_character', { save: true, class: 'bard' }, player);
