@@ -1,5 +1,6 @@
 import type { BackstoryWriter } from './generators/backstory.js';
 import { AccessService } from './access/access-service.js';
+import { ownerActor } from './access/actor.js';
 import { CampaignService } from './campaigns/campaign-service.js';
 import type { CharacterImporter } from './characters/character-importer.js';
 import { CharacterService } from './characters/character-service.js';
@@ -69,6 +70,11 @@ export function createCore(options: CoreOptions): Core {
   const characters = new CharacterService({ store, clock, random, secrets, campaigns, importers: options.importers ?? [], limits: { maxImportBytes: limits.maxImportMb * 1024 * 1024 } });
   const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets, characters, gameMaster: null, writeBackstory: options.writeBackstory ?? null };
   const registry = createRegistry([...coreTools, ...(options.extraTools ?? [])], deps);
-  if (options.ai) deps.gameMaster = new GameMaster(deps, () => registry, options.ai);
+  if (options.ai) {
+    const gameMaster = new GameMaster(deps, () => registry, options.ai);
+    deps.gameMaster = gameMaster;
+    // With a provider configured, generated characters and NPCs get backstories written by the model.
+    if (!deps.writeBackstory && gameMaster.settings.gateway.defaultProvider()) deps.writeBackstory = (prompt, signal, actor) => gameMaster.write(prompt, actor ?? ownerActor('Generator'), signal);
+  }
   return { deps, registry };
 }

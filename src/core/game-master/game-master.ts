@@ -69,6 +69,31 @@ export class GameMaster {
     this.keys = new UserKeys(deps);
   }
 
+  /**
+   * One piece of prose without tools (a generated NPC's backstory), from the default provider, under
+   * the same spending limits and usage ledger as the chat. Throws when no provider answers, so
+   * callers fall back to their templates.
+   */
+  async write(prompt: string, actor: Actor, signal: AbortSignal): Promise<string> {
+    const admitted = await this.usage.admit(actor.id, this.settings.limits);
+    if (!admitted.ok) throw new Error(admitted.error.message);
+    const gateway = this.settings.gateway;
+    const keys = await this.keys.open(actor.id);
+    let text = '';
+    let route: { provider: string; model: string } | null = null;
+    let usage = { inputTokens: 0, outputTokens: 0 };
+    try {
+      for await (const event of gateway.stream({ keys, system: 'You write short, vivid tabletop RPG prose.', tools: [], messages: [{ role: 'user', content: prompt }], maxTokens: 400, signal })) {
+        if (event.type === 'route') route = { provider: event.provider, model: event.model };
+        else if (event.type === 'text') text += event.delta;
+        else if (event.type === 'usage') usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
+      }
+    } finally {
+      if (route && (usage.inputTokens || usage.outputTokens)) await this.usage.record(actor.id, { ...usage, costUsd: gateway.cost(route.provider, route.model, usage) });
+    }
+    return text;
+  }
+
   async ask(request: AskRequest, options: AskOptions): Promise<Result<AskOutput>> {
     const { actor, campaignId, signal, requestId, emit } = options;
     const failWith = (r: Result<never>) => {

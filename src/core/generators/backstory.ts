@@ -1,3 +1,4 @@
+import type { Actor } from '../access/actor.js';
 import type { Random } from '../ports/random.js';
 import { pick } from './names.js';
 
@@ -5,7 +6,7 @@ import { pick } from './names.js';
  * Writes a backstory from a prompt: the AI game master when a provider is configured. It may be
  * slow or fail; callers fall back to templates, so a generator never depends on a model.
  */
-export type BackstoryWriter = (prompt: string, signal: AbortSignal) => Promise<string>;
+export type BackstoryWriter = (prompt: string, signal: AbortSignal, actor?: Actor) => Promise<string>;
 
 export interface WrittenBackstory {
   text: string;
@@ -13,10 +14,10 @@ export interface WrittenBackstory {
 }
 
 /** Asks the writer, falling back to the template when there is none, it fails or it answers nothing. */
-export async function writeOrTemplate(writer: BackstoryWriter | null, prompt: string, signal: AbortSignal, template: () => string): Promise<WrittenBackstory> {
+export async function writeOrTemplate(writer: BackstoryWriter | null, prompt: string, signal: AbortSignal, template: () => string, actor?: Actor): Promise<WrittenBackstory> {
   if (writer) {
     try {
-      const text = (await writer(prompt, signal)).trim();
+      const text = (await writer(prompt, signal, actor)).trim();
       if (text) return { text: text.slice(0, 4000), source: 'writer' };
     } catch {
       // A provider outage must not cost the GM the character: the template still reads well.

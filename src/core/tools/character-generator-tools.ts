@@ -76,7 +76,7 @@ export const generateCharacterTool = defineTool({
     const { cls, race, background } = resolved.value;
     const prompt = `Write a backstory of about 120 words for ${made.sheet.name}, a level ${input.level} ${race.name} ${cls.name} (${background.name} background) in a D&D 5e fantasy world.` +
       (input.hints ? ` Use these hints: ${input.hints}.` : '') + ' Plain prose, third person, no headings.';
-    const backstory = await writeOrTemplate(deps.writeBackstory, prompt, signal, () => made.backstory);
+    const backstory = await writeOrTemplate(deps.writeBackstory, prompt, signal, () => made.backstory, actor);
     const character = CharacterSheetSchema.parse({
       ...made.sheet,
       id: `gen-${deps.random.id()}`,

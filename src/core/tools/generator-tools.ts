@@ -80,7 +80,7 @@ export const generateNpcTool = defineTool({
     const genre = GENRES[made.genre];
     const prompt = `Write a backstory of about 100 words for ${made.name}, a ${made.race} ${made.role} in a ${genre.label.toLowerCase()} setting. ` +
       `Appearance: ${made.appearance}. Motivation: ${made.motivation}. They hide this secret: ${made.secret}. Plain prose, third person, in the genre's voice, no headings.`;
-    const backstory = await writeOrTemplate(deps.writeBackstory, prompt, signal, () => made.backstory);
+    const backstory = await writeOrTemplate(deps.writeBackstory, prompt, signal, () => made.backstory, actor);
     const npc = { ...made, backstory: backstory.text, backstorySource: backstory.source };
     if (!input.save) return ok({ npc, savedAs: null });
     const saved = await deps.campaigns.changeData(campaignId!, { operation: 'add', dataType: 'npcs', item: { ...npc, description: `${npc.race} ${npc.role}, ${npc.appearance}` } }, undefined, actor);
