@@ -9,7 +9,7 @@ import type { AiLimits, AskOutput, Conversation, ConversationMessage, GmToolCall
 import type { LlmGateway } from './llm-gateway.js';
 import { LlmFailure, type LlmMessage, type LlmToolCall, type LlmToolResult, type LlmToolSpec } from './llm-provider.js';
 import { buildSystemPrompt, estimateTokens } from './system-prompt.js';
-import { offeredTools, toolSpec } from './tool-catalogue.js';
+import { compactSpec, offeredTools, toolSpec } from './tool-catalogue.js';
 import { UsageLedger } from './usage-ledger.js';
 import { UserKeys } from './user-keys.js';
 
@@ -119,7 +119,7 @@ export class GameMaster {
     let specs = [...tools.map(toolSpec), ...(this.settings.external?.list(actor, role) ?? [])];
     // A small local model (8k context) cannot afford every tool's full description: keep the titles.
     const window = gateway.contextWindow(...this.#primary(request));
-    if (estimateTokens(JSON.stringify(specs)) > window * 0.4) specs = specs.map((s) => ({ ...s, description: s.description.split('. ')[0]! }));
+    if (estimateTokens(JSON.stringify(specs)) > window * 0.4) specs = specs.map(compactSpec);
     const system = buildSystemPrompt(await this.#context(actor, role, campaignId));
     const keys = await this.keys.open(actor.id);
 

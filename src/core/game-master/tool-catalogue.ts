@@ -6,6 +6,28 @@ import type { LlmToolSpec } from './llm-provider.js';
 /** The game master's own tools: it never calls itself or manages keys, usage and conversations. */
 export const gameMasterToolNames = new Set(['ask_game_master', 'list_ai_providers', 'set_ai_key', 'list_conversations', 'get_conversation', 'get_ai_usage']);
 
+/**
+ * Tools for people and adapters rather than for a conversation: token and membership management,
+ * destructive or bulk campaign operations, file paths on the hub, and the Foundry module's sync.
+ * Leaving them out keeps the catalogue small enough for local models and the model out of trouble.
+ */
+export const notForTheGameMaster = new Set([
+  'create_access_token',
+  'revoke_access_token',
+  'list_members',
+  'delete_campaign',
+  'rollback_campaign',
+  'get_campaign_history',
+  'export_campaign',
+  'import_campaign',
+  'add_source',
+  'remove_source',
+  'set_active_personality',
+  'select_character',
+  'relay_roll',
+  'set_turn',
+]);
+
 const specs = new WeakMap<AnyTool, LlmToolSpec>();
 
 /** A tool as a model sees it: the JSON Schema of its input, derived from its zod schema as MCP lists it. */
@@ -26,8 +48,18 @@ export function toolSpec(tool: AnyTool): LlmToolSpec {
  */
 export function offeredTools(tools: readonly AnyTool[], actor: Actor, role: Role): AnyTool[] {
   return tools.filter((t) => {
-    if (gameMasterToolNames.has(t.name)) return false;
+    if (gameMasterToolNames.has(t.name) || notForTheGameMaster.has(t.name)) return false;
     if (t.access === 'owner') return actor.kind === 'owner';
     return roleRank(role) >= roleRank(t.access);
   });
+}
+
+/** The same spec without the fields' descriptions: for models whose context cannot hold the full catalogue. */
+export function compactSpec(spec: LlmToolSpec): LlmToolSpec {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => k !== 'description').map(([k, v]) => [k, strip(v)]));
+  };
+  return { ...spec, description: spec.description.split('. ')[0]!, inputSchema: strip(spec.inputSchema) as Record<string, unknown> };
 }

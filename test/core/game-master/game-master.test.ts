@@ -66,7 +66,7 @@ describe('the game master loop', () => {
 
   it('trims a long conversation to the model\'s context window, keeping the newest messages', async () => {
     let conversationId: string | undefined;
-    const filler = 'The party argues about the map for a long while. '.repeat(40); // ~500 tokens a message
+    const filler = 'The party argues about the map for a long while. '.repeat(80); // ~1,000 tokens a message
     for (let i = 0; i < 12; i++) {
       local.script({ text: `Answer ${i}` });
       const res = await hub.api('ask_game_master', { message: `Question ${i}: ${filler}`, campaignId, provider: 'local', ...(conversationId ? { conversationId } : {}) });
