@@ -56,10 +56,16 @@ export function offeredTools(tools: readonly AnyTool[], actor: Actor, role: Role
 
 /** The same spec without the fields' descriptions: for models whose context cannot hold the full catalogue. */
 export function compactSpec(spec: LlmToolSpec): LlmToolSpec {
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (!value || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => k !== 'description').map(([k, v]) => [k, strip(v)]));
+  // Only schema annotations go: a field that happens to be named "description" stays.
+  const strip = (node: unknown, isPropertyMap = false): unknown => {
+    if (Array.isArray(node)) return node.map((n) => strip(n));
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (!isPropertyMap && key === 'description' && typeof value === 'string') continue;
+      out[key] = strip(value, !isPropertyMap && (key === 'properties' || key === 'patternProperties'));
+    }
+    return out;
   };
   return { ...spec, description: spec.description.split('. ')[0]!, inputSchema: strip(spec.inputSchema) as Record<string, unknown> };
 }
