@@ -21,7 +21,8 @@ const silent = { debug() {}, info() {}, warn() {}, error() {}, child: () => sile
 
 /** The embedders compared; `default` marks the hub's default configuration. */
 export const EMBEDDERS = [
-  { label: 'offline hashing', embedder: { kind: 'offline' }, default: true },
+  { label: 'offline word vectors (SIF)', embedder: { kind: 'offline' }, default: true },
+  { label: 'hashing (fallback)', embedder: { kind: 'hashing' } },
 ];
 
 async function openLibrary(rules) {

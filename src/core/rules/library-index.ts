@@ -83,6 +83,29 @@ export class LibraryIndex {
     return { before: pick(chunk.ord - n, chunk.ord), after: pick(chunk.ord + 1, chunk.ord + 1 + n) };
   }
 
+  /**
+   * The whole section a passage belongs to (the passages around it with the same title path), with
+   * the overlap between neighbouring passages removed; at most `max` characters.
+   */
+  sectionText(chunk: Chunk, max = 20_000): string {
+    const ids = this.#order.get(versionKey(chunk.sourceId, chunk.version)) ?? [];
+    const title = chunkTitle(chunk);
+    const same = (ord: number) => {
+      const c = ord >= 0 && ord < ids.length ? this.#chunks.get(ids[ord]!) : undefined;
+      return c && chunkTitle(c) === title ? c : undefined;
+    };
+    let first = chunk.ord;
+    while (same(first - 1)) first--;
+    let text = '';
+    for (let ord = first, c = same(ord); c && text.length < max; c = same(++ord)) {
+      // A passage starts with the last sentences of the one before: skip what is already there.
+      const head = c.text.slice(0, 60);
+      const at = head.length >= 20 ? text.lastIndexOf(head, text.length) : -1;
+      text = at >= 0 && at >= text.length - 400 ? text.slice(0, at) + c.text : text ? `${text}\n${c.text}` : c.text;
+    }
+    return text.slice(0, max);
+  }
+
   /** The chunks of a live version, in book order. */
   chunksOf(sourceId: string, version: string): Chunk[] {
     return (this.#order.get(versionKey(sourceId, version)) ?? []).map((id) => this.#chunks.get(id)!).filter(Boolean);

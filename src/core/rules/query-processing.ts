@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { JARGON, JARGON_MAX_WORDS } from './jargon.js';
 import { editDistance, isStopword, stem, words } from './text-terms.js';
 
@@ -89,6 +90,13 @@ function groupByLength(terms: Iterable<string>): Map<number, string[]> {
   return map;
 }
 
+let english: Set<string> | undefined;
+/** An English word list (an-array-of-english-words, ~275,000 words), loaded on the first question. */
+export function isEnglishWord(word: string): boolean {
+  english ??= new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);
+  return english.has(word);
+}
+
 export interface ProcessedQuery {
   original: string;
   /** The question as searched: jargon spelled out, typos corrected. */
@@ -133,7 +141,10 @@ export function processQuery(query: string, vocabulary: Vocabulary): ProcessedQu
       continue;
     }
     const term = stem(word);
-    if (vocabulary.has(term) || vocabulary.size === 0) {
+    // A real word is never "corrected", known to the books or not: only a word in no English word
+    // list and in no book can be a typo ("oportunity"), and then the nearest word of the books is meant.
+    if (vocabulary.has(term) || vocabulary.size === 0 || isEnglishWord(word) || /\d/.test(word)) {
+      if (!vocabulary.has(term) && vocabulary.size > 0) unknown.push(word);
       text.push(word);
       terms.push(term);
       continue;
