@@ -25,13 +25,13 @@ export const EMBEDDERS = [
   { label: 'hashing (fallback)', embedder: { kind: 'hashing' } },
 ];
 
-async function openLibrary(rules) {
+async function openLibrary(rules, extra = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-bench-quality-'));
   const config = HubConfigSchema.parse({ dataDir, log: { level: 'silent' }, rules: { allowedFolders: [dirname(SRD)], vectorStore: 'memory', ...rules } });
   const store = await openStore('memory://');
   const parts = openRulesParts(config, silent);
   const events = new InMemoryEventBus();
-  const core = createCore({ store, events, ownerToken: 'bench-owner-token-0123456789', logger: silent, rules: { ...parts, options: { ...parts.options, cacheSize: 0 } } });
+  const core = createCore({ store, events, ownerToken: 'bench-owner-token-0123456789', logger: silent, rules: { ...parts, options: { ...parts.options, cacheSize: 0, ...extra } } });
   const call = async (name, input) => {
     const r = await core.registry.call(name, input, { actor: owner, progress: () => {} });
     if (!r.ok) throw new Error(`${name} failed: ${r.text}`);
@@ -57,7 +57,7 @@ export async function evaluate(splitName = 'test', embedders = EMBEDDERS) {
   const figures = {};
   let baseline = null;
   for (const e of embedders) {
-    const lib = await openLibrary({ embedder: e.embedder, ...(e.rules ?? {}) });
+    const lib = await openLibrary({ embedder: e.embedder, ...(e.rules ?? {}) }, e.options);
     try {
       const { source } = await lib.call('add_source', { path: SRD, name: 'SRD 5.1', system: 'D&D 5e' });
       if (!baseline) {

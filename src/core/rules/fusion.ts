@@ -14,7 +14,7 @@ export interface FusionOptions {
   rrfK: number;
 }
 
-export const defaultFusion: FusionOptions = { method: 'weighted', keywordWeight: 1, vectorWeight: 0.5, rrfK: 60 };
+export const defaultFusion: FusionOptions = { method: 'weighted', keywordWeight: 1, vectorWeight: 0.4, rrfK: 60 };
 
 export interface FusedHit {
   id: string;

@@ -110,8 +110,9 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
       continue;
     }
     if (results.length >= req.maxResults) continue;
-    if (ENTRY_TYPES.has(chunk.contentType)) {
-      const key = `${chunk.sourceId}\u0000${chunkTitle(chunk)}`;
+    const entry = index.entryOf(chunk);
+    if (ENTRY_TYPES.has(chunk.contentType) || entry !== `${chunk.sourceId}\u0000${chunk.sectionPath.join('\u0000')}`) {
+      const key = entry;
       const n = perEntry.get(key) ?? 0;
       if (n >= PER_ENTRY) continue;
       perEntry.set(key, n + 1);
