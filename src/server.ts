@@ -81,7 +81,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     diceLimits: config.dice,
     limits: config.limits,
     extraTools: parts.extraTools,
-    rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
+    rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, reader: rules.reader, options: rules.options },
   });
   // Ingestions are cancelled first, then the Chroma server the hub started (if any) is stopped.
   const closeRules = async () => {

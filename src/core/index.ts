@@ -35,3 +35,4 @@ export { RulesLibrary, defaultRulesOptions, type RulesOptions, type AddSourceReq
 export * from './characters/character-sheet.js';
 export type * from './characters/character-importer.js';
 export * from './game-master/gm-stream.js';
+export type * from './ports/pdf-reader.js';

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HubConfig } from '../config/config-schema.js';
-import type { Embedder, IndexFilter, IndexHit, KeywordIndex, Logger, RulesOptions, SearchIndex, VectorRecord } from '../core/index.js';
+import type { Embedder, IndexFilter, IndexHit, KeywordIndex, Logger, PdfReader, RulesOptions, SearchIndex, VectorRecord } from '../core/index.js';
 import { openEmbedder } from '../llm/embedders/open-embedder.js';
+import { PdfParseReader } from '../readers/pdf-parse-reader.js';
 import { Bm25Index } from './bm25-index.js';
 import { ChromaIndex } from './chroma-index.js';
 import { startEmbeddedChroma } from './chroma-launcher.js';
@@ -12,6 +13,7 @@ export interface RulesParts {
   keywords: KeywordIndex;
   vectors: SearchIndex | null;
   embedder: Embedder | null;
+  reader: PdfReader;
   options: Partial<RulesOptions>;
   /** One line for the start-up log. */
   summary: string;
@@ -35,6 +37,7 @@ export function openRulesParts(config: HubConfig, logger: Logger): RulesParts {
     keywords: new Bm25Index(),
     vectors: lazy,
     embedder,
+    reader: new PdfParseReader(),
     options: {
       allowedFolders: [...rules.allowedFolders, books],
       maxFileBytes: rules.maxFileMb * 2 ** 20,

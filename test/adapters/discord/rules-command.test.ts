@@ -10,7 +10,7 @@ let hub: TestHub;
 
 beforeAll(async () => {
   discord = await startDiscordStandIn();
-  hub = await startTestHub({ discord: { publicKey: discord.publicKeyHex, apiUrl: discord.apiUrl }, rules: { vectorStore: 'memory' } });
+  hub = await startTestHub({ discord: { publicKey: discord.publicKeyHex, apiUrl: discord.apiUrl }, rules: { vectorStore: 'memory', embedder: { kind: 'hashing' } } });
   mkdirSync(join(hub.dataDir, 'books'), { recursive: true });
   writeFileSync(join(hub.dataDir, 'books', 'handbook.pdf'), await handbookPdf({ outline: true }));
   const added = await hub.api('add_source', { path: 'handbook.pdf', name: 'The Test Handbook', system: 'D&D 5e' });

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WordVectorEmbedder } from '../../../src/llm/embedders/word-vector-embedder.js';
 import { Bm25Index } from '../../../src/stores/bm25-index.js';
+import { PdfParseReader } from '../../../src/readers/pdf-parse-reader.js';
 import { LocalVectorIndex } from '../../../src/stores/local-vector-index.js';
 import { coreFixture, type CoreFixture } from '../../helpers/core-fixture.js';
 
@@ -17,7 +18,7 @@ describe.skipIf(!present)('a real rulebook: the 818-page SRD 5.1', () => {
   // One ingestion for the whole file; the word-vector table is cached per machine, like the hub caches it per data folder.
   beforeAll(async () => {
     const embedder = new WordVectorEmbedder({ cacheDir: join(tmpdir(), 'ttrpg-hub-test-models') });
-    f = await coreFixture({ rules: { keywords: new Bm25Index(), vectors: new LocalVectorIndex(), embedder, options: { allowedFolders: [dirname(SRD)] } } });
+    f = await coreFixture({ rules: { keywords: new Bm25Index(), reader: new PdfParseReader(), vectors: new LocalVectorIndex(), embedder, options: { allowedFolders: [dirname(SRD)] } } });
     await f.ok('add_source', { path: SRD, name: 'SRD 5.1', system: 'D&D 5e' });
   }, 180_000);
 
