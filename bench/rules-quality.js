@@ -43,9 +43,9 @@ async function openLibrary(rules, extra = {}) {
 const pct = (v) => v.toFixed(3);
 
 /** Runs every question of a split through one search configuration. */
-async function runSet(search, set) {
+async function runSet(search, set, confidences = []) {
   const lists = [];
-  for (const { q } of set.questions) lists.push(await search(q));
+  for (const { q } of set.questions) lists.push(await search(q, confidences));
   return score(set.questions, lists);
 }
 
@@ -70,15 +70,20 @@ export async function evaluate(splitName = 'test', embedders = EMBEDDERS) {
       }
       const modes = e.default ? ['keyword', 'vector', 'hybrid'] : ['vector', 'hybrid'];
       for (const mode of modes) {
-        const search = async (q) => (await lib.call('search', { query: q, mode, maxResults: 10 })).results;
-        const m = await runSet(search, set);
+        const search = async (q, confidences) => {
+          const answer = await lib.call('search', { query: q, mode, maxResults: 10 });
+          confidences?.push(answer.confidence);
+          return answer.results;
+        };
+        const answered = [];
+        const m = await runSet(search, set, answered);
         let keyword5 = 0;
         for (const { q, section } of old.questions) if ((await search(q)).slice(0, 5).some((r) => r.sectionPath.includes(section))) keyword5++;
         let unsure = '';
         if (mode === 'hybrid') {
           const flagged = [];
           for (const { q } of set.unanswerable) flagged.push((await lib.call('search', { query: q, mode, maxResults: 10 })).confidence ?? 'n/a');
-          unsure = `${flagged.filter((c) => c === 'not_found').length}/${flagged.length} not found, ${flagged.filter((c) => c === 'weak').length} weak`;
+          unsure = `${flagged.filter((c) => c === 'not_found').length}/${flagged.length} not found, ${flagged.filter((c) => c === 'weak').length} weak; answerable: ${answered.filter((c) => c === 'not_found').length} not found, ${answered.filter((c) => c === 'weak').length} weak`;
         }
         const label = mode === 'keyword' ? 'keyword mode' : `${mode} mode, ${e.label}${mode === 'hybrid' && e.default ? ' (**the default**)' : ''}`;
         figures[`${mode}:${e.label}`] = { ...m, keyword5: keyword5 / old.questions.length };
@@ -89,7 +94,7 @@ export async function evaluate(splitName = 'test', embedders = EMBEDDERS) {
     }
   }
   const table = markdownTable(
-    ['Search', 'n', 'recall@1', 'recall@5', 'MRR@10', 'nDCG@10', 'keyword subset recall@5', 'unanswerable'].map((title, i) => ({ title, align: i < 2 || i === 7 ? 'left' : 'right' })),
+    ['Search', 'n', 'recall@1', 'recall@5', 'MRR@10', 'nDCG@10', 'keyword subset recall@5', 'confidence labels'].map((title, i) => ({ title, align: i < 2 || i === 7 ? 'left' : 'right' })),
     rows.map((r) => [r[0], `${set.questions.length}`, ...r.slice(2)]),
   );
   return { table, figures, set, old };

@@ -136,8 +136,8 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
  */
 function judge(results: SearchHit[], processed: ProcessedQuery, weak: number): Confidence {
   const best = Math.max(0, ...results.slice(0, 3).map((r) => r.score));
-  if (best < weak * 0.6 || (processed.unknown.length > 0 && best < weak + 0.15)) return 'not_found';
-  return best < weak + 0.2 ? 'weak' : 'strong';
+  if (best < weak * 0.67 || (processed.unknown.length > 0 && best < weak * 0.9)) return 'not_found';
+  return best < weak + 0.1 ? 'weak' : 'strong';
 }
 
 async function vectorSearch(text: string, filter: IndexFilter, deps: SearchDeps): Promise<{ ok: true; hits: IndexHit[] } | { ok: false; reason: string }> {

@@ -16,7 +16,8 @@ const STOPWORDS = new Set(
     'his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ' +
     'ourselves out over own same she should so some such than that the their theirs them themselves then there these they ' +
     'this those through to too under until up very was we were what when where which while who whom why will with would you ' +
-    'your yours yourself yourselves can cant dont doesnt isnt get gets got also may might must shall us let lets rules rule'
+    'your yours yourself yourselves can cant dont doesnt isnt get gets got also may might must shall us let lets rules rule ' +
+    'im ive youre youve theyre theyve weve hes shes thats whats theres wont didnt wasnt arent couldnt wouldnt shouldnt havent hasnt'
   ).split(' '),
 );
 
