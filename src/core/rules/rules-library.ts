@@ -34,6 +34,8 @@ export interface RulesOptions {
   cacheSize: number;
   /** How often to look for changes made by another hub process (ms). */
   refreshMs: number;
+  /** Optional query rewrite (table talk to rules terms), off by default; see SearchDeps.rewriteQuery. */
+  rewriteQuery?: (query: string, signal?: AbortSignal) => Promise<string | null>;
 }
 
 export const defaultRulesOptions: RulesOptions = {
@@ -201,6 +203,7 @@ export class RulesLibrary {
         fusion: o.fusion,
         minScore: o.minScore,
         candidates: 50,
+        ...(o.rewriteQuery ? { rewriteQuery: o.rewriteQuery } : {}),
         vectorTrouble: () => (this.#vectorTrouble && this.#vectorTrouble.until > Date.now() ? this.#vectorTrouble.reason : null),
         onVectorFailure: (reason) => {
           this.deps.logger.warn({ reason }, 'vector search unavailable; searching by keywords only for a minute');

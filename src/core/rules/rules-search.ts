@@ -1,6 +1,6 @@
 import type { Embedder } from '../ports/embedder.js';
 import type { IndexFilter, IndexHit, KeywordIndex, SearchIndex } from '../ports/search-index.js';
-import { fuse, type FusionOptions } from './fusion.js';
+import { fuse, type FusedHit, type FusionOptions } from './fusion.js';
 import { chunkTitle, type LibraryIndex } from './library-index.js';
 import { coverage, processQuery, type ProcessedQuery } from './query-processing.js';
 import type { ContentType, SearchHit, SearchMode, Source, SourceType } from './rules-schemas.js';
@@ -48,7 +48,11 @@ export interface SearchDeps {
   /** Why vectors are unavailable right now, or null when they should work. */
   vectorTrouble(): string | null;
   onVectorFailure(reason: string): void;
-  /** Optional: turns table talk into rules terms (e.g. through the AI game master); both queries are searched and fused. Off by default. */
+  /**
+   * Optional hook, off by default: turns table talk into rules terms (e.g. through the AI game
+   * master's provider); both wordings are searched and their fused scores summed. A failure or null
+   * answer searches the question as asked.
+   */
   rewriteQuery?(query: string, signal?: AbortSignal): Promise<string | null>;
 }
 
@@ -94,7 +98,15 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
     }
   }
 
-  const fused = fuse(keywordHits, vectorHits, deps.fusion);
+  let fused = fuse(keywordHits, vectorHits, deps.fusion);
+  const rewritten = deps.rewriteQuery ? await deps.rewriteQuery(req.query).catch(() => null) : null;
+  if (rewritten && rewritten.trim() && rewritten.trim().toLowerCase() !== req.query.trim().toLowerCase()) {
+    // Both wordings count: each passage keeps the sum of its two fused scores.
+    const again = processQuery(rewritten, index.vocabulary);
+    const more = fuse(mode === 'vector' ? [] : deps.keywords.search(again.terms, keywordCandidates, filter), mode === 'keyword' ? [] : await vectorHitsFor(again.text, filter, deps), deps.fusion);
+    fused = mergeFused(fused, more);
+    query.text = `${query.text} | ${again.text}`;
+  }
   // The same passage in several books (a reprint, a shared SRD text) is one result naming the others;
   // a long spell or stat block gives at most PER_ENTRY passages, so it cannot fill the list alone.
   const results: SearchHit[] = [];
@@ -138,6 +150,21 @@ function judge(results: SearchHit[], processed: ProcessedQuery, weak: number): C
   const best = Math.max(0, ...results.slice(0, 3).map((r) => r.score));
   if (best < weak * 0.67 || (processed.unknown.length > 0 && best < weak * 0.9)) return 'not_found';
   return best < weak + 0.1 ? 'weak' : 'strong';
+}
+
+async function vectorHitsFor(text: string, filter: IndexFilter, deps: SearchDeps): Promise<IndexHit[]> {
+  const got = await vectorSearch(text, filter, deps);
+  return got.ok ? got.hits : [];
+}
+
+function mergeFused(a: FusedHit[], b: FusedHit[]): FusedHit[] {
+  const byId = new Map(a.map((h) => [h.id, { ...h }]));
+  for (const h of b) {
+    const seen = byId.get(h.id);
+    if (seen) seen.fused += h.fused;
+    else byId.set(h.id, { ...h });
+  }
+  return [...byId.values()].sort((x, y) => y.fused - x.fused);
 }
 
 async function vectorSearch(text: string, filter: IndexFilter, deps: SearchDeps): Promise<{ ok: true; hits: IndexHit[] } | { ok: false; reason: string }> {

@@ -203,6 +203,25 @@ describe('search', () => {
     expect(text.text).toMatch(/Probably not in your books/);
   });
 
+  it('searches a rewritten question too when a rewrite hook is given (off by default)', async () => {
+    const asked: string[] = [];
+    // A deterministic stand-in for the AI game master's rewrite: table talk to the book's words.
+    f = await rulesFixture({ rules: { rewriteQuery: async (q) => (asked.push(q), /crouches/.test(q) ? 'half cover or three-quarters cover' : null) } });
+    await add(f.files['handbook.pdf']!);
+    const answer = await search('the bandit crouches out of sight, how much harder is he to hit?', { mode: 'keyword' });
+    expect(asked).toEqual(['the bandit crouches out of sight, how much harder is he to hit?']);
+    expect(answer.results.slice(0, 2).map((r: { sectionPath: string[] }) => r.sectionPath.at(-1))).toContain('Cover');
+    expect(answer.query.text).toContain('half cover or three quarters cover');
+    const plain = await rulesFixture();
+    try {
+      await plain.ok('add_source', { path: plain.files['handbook.pdf'], name: 'Test Handbook', system: 'D&D 5e' });
+      const without = await plain.ok('search', { query: 'the bandit crouches out of sight, how much harder is he to hit?', mode: 'keyword' });
+      expect(without.results.slice(0, 2).map((r: { sectionPath: string[] }) => r.sectionPath.at(-1))).not.toContain('Cover');
+    } finally {
+      plain.cleanup();
+    }
+  });
+
   it('refuses unknown arguments by name and accepts max_results for maxResults', async () => {
     f = await rulesFixture();
     await add(f.files['handbook.pdf']!);
