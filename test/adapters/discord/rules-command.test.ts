@@ -37,6 +37,11 @@ describe('Discord /rules', () => {
     expect(embed.footer.text).toMatch(/searched for: .*opportunity attack/);
   });
 
+  it('says a question is probably not in the books before showing the nearest passages', async () => {
+    const reply = await send(commandPayload('rules', [opt('query', 'How do I configure a Kubernetes ingress controller?')], { channelId: 'not-linked' }));
+    expect(reply.data.embeds[0].description).toMatch(/^\*Probably not in your books .*kubernetes.*\*\n\n\*\*The Test Handbook, pp?\. /);
+  });
+
   it('completes book names and pages through results with buttons', async () => {
     const choices = await send({ ...commandPayload('rules', [{ name: 'query', type: 3, value: 'x' }, { name: 'book', type: 3, value: 'test', focused: true }]), type: 4 });
     expect(choices.data.choices).toEqual([{ name: 'The Test Handbook (D&D 5e)', value: 'The Test Handbook' }]);
