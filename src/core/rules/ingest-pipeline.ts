@@ -65,6 +65,8 @@ export async function runIngest(plan: IngestPlan, deps: PipelineDeps, report: Re
     const stats = profileStats(chunks.map((c) => c.text));
     const warnings = pdf.value.emptyPages ? [`${pdf.value.emptyPages} pages have no text layer (images?) and were skipped`] : [];
 
+    // Reported before the first batch: loading the embedder (the word-vector table is built on first use) is embedding time.
+    report('embedding', 65, `Embedding ${chunks.length} passages`);
     const embedded = await embedChunks(chunks, plan, deps, (done) => report('embedding', 65 + (done / chunks.length) * 32, `Embedded ${done} of ${chunks.length} passages`), signal);
     if (signal.aborted) return cancelled(plan.name);
     if (!embedded.ok) warnings.push(`Keyword search only for now: ${embedded.error.message}`);
