@@ -100,7 +100,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     limits: config.limits,
     extraTools: parts.extraTools,
     importers: parts.importers ?? createImporters(config),
-    rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
+    rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, reader: rules.reader, options: rules.options },
     ai: { ...openGameMasterSettings(config, logger), ...(mcpTools ? { external: mcpTools } : {}) },
   });
   const inFlight = new InFlightCalls();

@@ -8,8 +8,9 @@ import { handbookPdf, longPdf, writeFiles } from './helpers/pdf-fixtures.js';
 
 let dir: string;
 let files: Record<string, string>;
-// In-process vectors keep this fast; the embedded Chroma path is tested in test/stores/chroma.test.ts.
-const env = () => ({ ...process.env, DATA_DIR: join(dir, 'data'), RULES_VECTOR_STORE: 'memory', LOG_LEVEL: 'warn' });
+// In-process vectors and the hashing embedder keep this fast; the embedded Chroma path is tested in
+// test/stores/chroma.test.ts, the default word vectors (whose table is built on first use) in test/llm.
+const env = () => ({ ...process.env, DATA_DIR: join(dir, 'data'), RULES_VECTOR_STORE: 'memory', EMBEDDER: 'hashing', LOG_LEVEL: 'warn' });
 const cli = (...args: string[]) => spawnSync(process.execPath, [resolve('bin/ttrpg-hub.js'), 'ingest', ...args], { env: env(), encoding: 'utf8', timeout: 60_000 });
 const catalogue = async () => {
   const store = await openStore(`sqlite://${join(dir, 'data', 'hub.sqlite')}`);

@@ -154,23 +154,23 @@ export const HubConfigSchema = z.strictObject({
       chromaUrl: url(['http', 'https']).optional().describe('An existing Chroma server; unset: the hub starts one (data in <dataDir>/chroma)'),
       embedder: z
         .strictObject({
-          kind: z.enum(['offline', 'local', 'openai', 'ollama', 'none']).default('offline').describe('offline: hashing, no network; local: a sentence model; none: keyword search only'),
+          kind: z.enum(['offline', 'local', 'openai', 'ollama', 'none', 'hashing']).default('offline').describe('offline: pre-trained word vectors shipped in an npm package (SIF), no network; hashing: lexical fallback; local: a sentence model; none: keyword search only'),
           model: z.string().min(1).optional().describe('Default: Xenova/all-MiniLM-L6-v2 (local), text-embedding-3-small (openai), nomic-embed-text (ollama)'),
           url: z.url().optional().describe('API base URL; default https://api.openai.com/v1 or http://127.0.0.1:11434'),
           apiKey: z.string().min(1).optional(),
           modelPath: z.string().min(1).optional().describe('A folder holding the local model, for machines without network'),
-          dimensions: z.number().int().min(32).max(4096).default(256).describe('Vector size of the offline embedder'),
+          dimensions: z.number().int().min(32).max(4096).default(256).describe('Vector size of the hashing embedder'),
         })
         .prefault({}),
       fusion: z
         .strictObject({
-          method: z.enum(['rrf', 'weighted']).default('rrf').describe('Reciprocal-rank fusion, or min-max normalised scores'),
+          method: z.enum(['rrf', 'weighted']).default('weighted').describe('weighted: normalised scores summed with the weights; rrf: reciprocal-rank fusion'),
           keywordWeight: z.number().min(0).max(10).default(1),
-          vectorWeight: z.number().min(0).max(10).optional().describe('Default 0.4 with the offline embedder (it is lexical too), 1 with a semantic one'),
+          vectorWeight: z.number().min(0).max(10).optional().describe('Default 0.4 with the offline word vectors, 0.3 with hashing, 1 with a sentence model or API'),
           rrfK: z.number().int().min(1).max(1000).default(60),
         })
         .prefault({}),
-      minScore: z.number().min(0).max(1).default(0.3).describe('Passages covering less of the question are not returned'),
+      minScore: z.number().min(0).max(1).default(0.3).describe('Answers whose best passages cover less of the question are labelled weak (nothing is dropped)'),
     })
     .prefault({}),
   ai: z

@@ -19,6 +19,7 @@ import { createRegistry, type ToolRegistry } from './registry/tool-registry.js';
 import { SessionService } from './sessions/session-service.js';
 import type { Embedder } from './ports/embedder.js';
 import type { KeywordIndex, SearchIndex } from './ports/search-index.js';
+import type { PdfReader } from './ports/pdf-reader.js';
 import { defaultRulesOptions, RulesLibrary, type RulesOptions } from './rules/rules-library.js';
 import { coreTools } from './tools/index.js';
 import { GameMaster, type GameMasterSettings } from './game-master/game-master.js';
@@ -35,7 +36,7 @@ export interface CoreOptions {
   diceLimits?: Partial<DiceLimits>;
   limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number; maxImportMb: number }>;
   /** The rules library's indexes and embedder; without them the rules tools answer UNAVAILABLE. */
-  rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; options?: Partial<RulesOptions> };
+  rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; reader: PdfReader; options?: Partial<RulesOptions> };
   /** Writes backstories for generated characters and NPCs (the AI game master); default: templates. */
   writeBackstory?: BackstoryWriter | null;
   /** Where characters come from (D&D Beyond, Roll20); the first that accepts a request imports it. */

@@ -49,3 +49,4 @@ export type { BackstoryWriter } from './generators/backstory.js';
 export { CLASS_NAMES } from './generators/dnd5e/classes.js';
 export { RACE_NAMES } from './generators/dnd5e/races.js';
 export { GenreIds, type GenreId } from './generators/genres/genre-types.js';
+export type * from './ports/pdf-reader.js';

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HubConfig } from '../config/config-schema.js';
-import type { Embedder, IndexFilter, IndexHit, KeywordIndex, Logger, RulesOptions, SearchIndex, VectorRecord } from '../core/index.js';
+import type { Embedder, IndexFilter, IndexHit, KeywordIndex, Logger, PdfReader, RulesOptions, SearchIndex, VectorRecord } from '../core/index.js';
 import { openEmbedder } from '../llm/embedders/open-embedder.js';
+import { PdfParseReader } from '../readers/pdf-parse-reader.js';
 import { Bm25Index } from './bm25-index.js';
 import { ChromaIndex } from './chroma-index.js';
 import { startEmbeddedChroma } from './chroma-launcher.js';
@@ -12,6 +13,7 @@ export interface RulesParts {
   keywords: KeywordIndex;
   vectors: SearchIndex | null;
   embedder: Embedder | null;
+  reader: PdfReader;
   options: Partial<RulesOptions>;
   /** One line for the start-up log. */
   summary: string;
@@ -35,10 +37,11 @@ export function openRulesParts(config: HubConfig, logger: Logger): RulesParts {
     keywords: new Bm25Index(),
     vectors: lazy,
     embedder,
+    reader: new PdfParseReader(),
     options: {
       allowedFolders: [...rules.allowedFolders, books],
       maxFileBytes: rules.maxFileMb * 2 ** 20,
-      fusion: { method: rules.fusion.method, keywordWeight: rules.fusion.keywordWeight, vectorWeight: rules.fusion.vectorWeight ?? (rules.embedder.kind === 'offline' ? 0.4 : 1), rrfK: rules.fusion.rrfK },
+      fusion: { method: rules.fusion.method, keywordWeight: rules.fusion.keywordWeight, vectorWeight: rules.fusion.vectorWeight ?? (rules.embedder.kind === 'offline' ? 0.4 : rules.embedder.kind === 'hashing' ? 0.3 : 1), rrfK: rules.fusion.rrfK },
       minScore: rules.minScore,
     },
     summary: embedder ? `Rules library: embedder ${embedder.id}, ${where}; books from ${[...rules.allowedFolders, books].join(', ')}` : 'Rules library: keyword search only (EMBEDDER=none)',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CoreOptions, Embedder } from '../../src/core/index.js';
 import { HashingEmbedder } from '../../src/llm/embedders/hashing-embedder.js';
 import { Bm25Index } from '../../src/stores/bm25-index.js';
+import { PdfParseReader } from '../../src/readers/pdf-parse-reader.js';
 import { LocalVectorIndex } from '../../src/stores/local-vector-index.js';
 import { coreFixture, type CoreFixture } from './core-fixture.js';
 import { encryptedPdf, handbookPdf, imageOnlyPdf, longPdf, writeFiles } from './pdf-fixtures.js';
@@ -34,6 +35,6 @@ export async function rulesFixture(options: { embedder?: Embedder | null; rules?
   const files = writeFiles(books, await (generated ??= generate()));
   const vectors = new LocalVectorIndex();
   const embedder = options.embedder === undefined ? new HashingEmbedder() : options.embedder;
-  const f = await coreFixture({ rules: { keywords: new Bm25Index(), vectors, embedder, options: { allowedFolders: [books], refreshMs: 0, ...options.rules } } });
+  const f = await coreFixture({ rules: { keywords: new Bm25Index(), reader: new PdfParseReader(), vectors, embedder, options: { allowedFolders: [books], refreshMs: 0, ...options.rules } } });
   return Object.assign(f, { books, files, vectors, cleanup: () => rmSync(books, { recursive: true, force: true }) });
 }

@@ -12,7 +12,7 @@ let books: string;
 beforeAll(async () => {
   books = mkdtempSync(join(tmpdir(), 'ttrpg-books-'));
   writeFiles(books, { 'handbook.pdf': await handbookPdf({ outline: true }) });
-  hub = await startTestHub({ rules: { allowedFolders: [books], vectorStore: 'memory' } });
+  hub = await startTestHub({ rules: { allowedFolders: [books], vectorStore: 'memory', embedder: { kind: 'hashing' } } });
 });
 afterAll(async () => {
   await hub.close();

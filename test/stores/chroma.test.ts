@@ -103,7 +103,7 @@ describe('the hub and Chroma', () => {
     const books = mkdtempSync(join(tmpdir(), 'ttrpg-books-'));
     const { 'handbook.pdf': path } = writeFiles(books, { 'handbook.pdf': await handbookPdf({ outline: true }) });
     const log = recordingLogger();
-    const hub = await startTestHub({ log: { level: 'info' }, rules: { allowedFolders: [books] } }, { logger: log.logger });
+    const hub = await startTestHub({ log: { level: 'info' }, rules: { allowedFolders: [books], embedder: { kind: 'hashing' } } }, { logger: log.logger });
     try {
       expect(log.lines.some((l) => /Rules library: embedder hash-v1-256, a local Chroma started with the first book/.test(l.msg))).toBe(true);
       const marker = join(hub.dataDir, 'chroma', 'hub-server.json');
@@ -127,7 +127,7 @@ describe('the hub and Chroma', () => {
     const books = mkdtempSync(join(tmpdir(), 'ttrpg-books-'));
     const { 'handbook.pdf': path } = writeFiles(books, { 'handbook.pdf': await handbookPdf({ outline: true }) });
     const log = recordingLogger();
-    const hub = await startTestHub({ log: { level: 'info' }, rules: { allowedFolders: [books], chromaUrl: 'http://127.0.0.1:9' } }, { logger: log.logger });
+    const hub = await startTestHub({ log: { level: 'info' }, rules: { allowedFolders: [books], chromaUrl: 'http://127.0.0.1:9', embedder: { kind: 'hashing' } } }, { logger: log.logger });
     try {
       expect((await hub.api('add_source', { path, name: 'Test Handbook', system: 'D&D 5e' })).status).toBe(200);
       const warning = log.lines.filter((l) => l.level === 'warn' && l.msg.includes('CHROMA_URL'));

@@ -3,9 +3,10 @@ import type { IndexHit } from '../ports/search-index.js';
 /** How the keyword and vector rankings are merged. */
 export interface FusionOptions {
   /**
-   * "rrf": reciprocal-rank fusion, sum of weight / (rrfK + rank); robust because BM25 scores and
-   * cosine similarities are on unrelated scales. "weighted": each list's scores scaled to 0..1, then
-   * summed with the weights.
+   * "weighted" (default): each list's scores scaled to 0..1 (BM25 by the best score, similarities
+   * min-max over the candidates), then summed with the weights, so a list's confidence carries over.
+   * "rrf": reciprocal-rank fusion, sum of weight / (rrfK + rank); it ignores the scores, which gives
+   * a weak vector list as much say as a sure keyword one.
    */
   method: 'rrf' | 'weighted';
   keywordWeight: number;
@@ -13,7 +14,7 @@ export interface FusionOptions {
   rrfK: number;
 }
 
-export const defaultFusion: FusionOptions = { method: 'rrf', keywordWeight: 1, vectorWeight: 0.4, rrfK: 60 };
+export const defaultFusion: FusionOptions = { method: 'weighted', keywordWeight: 1, vectorWeight: 0.4, rrfK: 60 };
 
 export interface FusedHit {
   id: string;
@@ -35,7 +36,8 @@ export function fuse(keyword: IndexHit[], vector: IndexHit[], options: FusionOpt
   const contribute = (list: IndexHit[], weight: number, which: 'keywordRank' | 'vectorRank') => {
     if (!list.length || weight <= 0) return;
     const top = list[0]!.score;
-    const bottom = list.at(-1)!.score;
+    // BM25 scores start at 0 (no shared word); similarities have no natural floor, so the list's own.
+    const bottom = which === 'keywordRank' ? 0 : list.at(-1)!.score;
     list.forEach((h, i) => {
       const hit = entry(h.id);
       hit[which] = i + 1;

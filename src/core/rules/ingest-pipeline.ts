@@ -1,11 +1,11 @@
 import type { Clock } from '../ports/clock.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { Logger } from '../ports/logger.js';
+import type { PdfReader } from '../ports/pdf-reader.js';
 import type { SearchIndex } from '../ports/search-index.js';
 import { fail, ok, type Result } from '../result.js';
 import { chunkSections, type ChunkOptions } from './chunker.js';
 import { chunkTitle, type LibraryIndex } from './library-index.js';
-import { extractPdf } from './pdf-extract.js';
 import { profileStats } from './personality.js';
 import { pendingVersion, type CatalogueEntry, type CatalogueStore } from './rules-catalogue.js';
 import type { Chunk, IngestPhase, Source, SourceType } from './rules-schemas.js';
@@ -30,6 +30,7 @@ export interface PipelineDeps {
   catalogue: CatalogueStore;
   vectors: SearchIndex | null;
   embedder: Embedder | null;
+  reader: PdfReader;
   logger: Logger;
   clock: Clock;
   chunkOptions: ChunkOptions;
@@ -52,7 +53,7 @@ export async function runIngest(plan: IngestPlan, deps: PipelineDeps, report: Re
   let committed = false;
   try {
     report('reading', 0, `Reading ${plan.fileName}`);
-    const pdf = await extractPdf(plan.bytes, plan.fileName, { signal, onPages: (done, total) => report('reading', (done / total) * 60, `Read page ${done} of ${total}`) });
+    const pdf = await deps.reader.read(plan.bytes, plan.fileName, { signal, onPages: (done, total) => report('reading', (done / total) * 60, `Read page ${done} of ${total}`) });
     if (signal.aborted) return cancelled(plan.name);
     if (!pdf.ok) return pdf.error.code === 'CANCELLED' ? cancelled(plan.name) : pdf;
 
@@ -64,6 +65,8 @@ export async function runIngest(plan: IngestPlan, deps: PipelineDeps, report: Re
     const stats = profileStats(chunks.map((c) => c.text));
     const warnings = pdf.value.emptyPages ? [`${pdf.value.emptyPages} pages have no text layer (images?) and were skipped`] : [];
 
+    // Reported before the first batch: loading the embedder (the word-vector table is built on first use) is embedding time.
+    report('embedding', 65, `Embedding ${chunks.length} passages`);
     const embedded = await embedChunks(chunks, plan, deps, (done) => report('embedding', 65 + (done / chunks.length) * 32, `Embedded ${done} of ${chunks.length} passages`), signal);
     if (signal.aborted) return cancelled(plan.name);
     if (!embedded.ok) warnings.push(`Keyword search only for now: ${embedded.error.message}`);

@@ -44,6 +44,9 @@ function tidy(line: string): string {
     .replace(/\ufb01/g, 'fi')
     .replace(/\ufb02/g, 'fl')
     .replace(/\ufb00/g, 'ff')
+    // Typographic quotes as typed on a keyboard, so "Thief's" is found however it is written.
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
     .replace(/[ \u2002-\u200a]+/g, ' ')
     .replace(/ ?\t ?/g, '\t')
     .replace(/ ?\u0001 ?/g, SOFT_CELL)

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { JARGON, JARGON_MAX_WORDS } from './jargon.js';
 import { editDistance, isStopword, stem, words } from './text-terms.js';
 
@@ -8,6 +9,8 @@ import { editDistance, isStopword, stem, words } from './text-terms.js';
 export class Vocabulary {
   readonly #df = new Map<string, number>();
   readonly #surface = new Map<string, string>();
+  /** The books' words as written, with the passages each is in: what a typo is corrected to. */
+  readonly #words = new Map<string, number>();
   /** Terms grouped by length, so correction only compares plausible candidates. */
   #byLength: Map<number, string[]> | null = null;
   readonly #corrections = new Map<string, string | null>();
@@ -16,11 +19,18 @@ export class Vocabulary {
   /** Counts a passage's terms in (sign 1) or out (sign -1). */
   addPassage(text: string, sign: 1 | -1 = 1): void {
     const terms = new Set<string>();
+    const seen = new Set<string>();
     for (const w of words(text)) {
       if (isStopword(w)) continue;
       const t = stem(w);
       terms.add(t);
+      seen.add(w);
       if (sign === 1 && !this.#surface.has(t)) this.#surface.set(t, w);
+    }
+    for (const w of seen) {
+      const n = (this.#words.get(w) ?? 0) + sign;
+      if (n > 0) this.#words.set(w, n);
+      else this.#words.delete(w);
     }
     this.#docs += sign;
     for (const t of terms) {
@@ -49,7 +59,7 @@ export class Vocabulary {
     return Math.log(1 + (this.#docs + 1) / (this.df(term) + 0.5));
   }
 
-  /** The most frequent known term within the allowed edit distance, or null. Memoised until the vocabulary changes. */
+  /** The most frequent word of the books within the allowed edit distance of a word, or null. Memoised until the vocabulary changes. */
   correct(term: string): string | null {
     let fixed = this.#corrections.get(term);
     if (fixed === undefined) this.#corrections.set(term, (fixed = this.#nearest(term)));
@@ -59,7 +69,7 @@ export class Vocabulary {
   #nearest(term: string): string | null {
     const max = term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0;
     if (max === 0 || /\d/.test(term)) return null;
-    this.#byLength ??= groupByLength(this.#df.keys());
+    this.#byLength ??= groupByLength(this.#words.keys());
     let best: string | null = null;
     let bestKey = [Infinity, 0];
     for (let len = term.length - max; len <= term.length + max; len++) {
@@ -68,7 +78,7 @@ export class Vocabulary {
         if (candidate[0] !== term[0] && candidate[1] !== term[1] && candidate[0] !== term[1]) continue;
         const d = editDistance(term, candidate, max);
         if (d > max) continue;
-        const df = this.df(candidate);
+        const df = this.#words.get(candidate) ?? 0;
         if (d < bestKey[0]! || (d === bestKey[0] && df > bestKey[1]!)) {
           best = candidate;
           bestKey = [d, df];
@@ -87,6 +97,13 @@ function groupByLength(terms: Iterable<string>): Map<number, string[]> {
     else map.set(t.length, [t]);
   }
   return map;
+}
+
+let english: Set<string> | undefined;
+/** An English word list (an-array-of-english-words, ~275,000 words), loaded on the first question. */
+export function isEnglishWord(word: string): boolean {
+  english ??= new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);
+  return english.has(word);
 }
 
 export interface ProcessedQuery {
@@ -133,17 +150,19 @@ export function processQuery(query: string, vocabulary: Vocabulary): ProcessedQu
       continue;
     }
     const term = stem(word);
-    if (vocabulary.has(term) || vocabulary.size === 0) {
+    // A real word is never "corrected", known to the books or not: only a word in no English word
+    // list and in no book can be a typo ("oportunity"), and then the nearest word of the books is meant.
+    if (vocabulary.has(term) || vocabulary.size === 0 || isEnglishWord(word) || /\d/.test(word)) {
+      if (!vocabulary.has(term) && vocabulary.size > 0) unknown.push(word);
       text.push(word);
       terms.push(term);
       continue;
     }
-    const fixed = vocabulary.correct(term);
+    const fixed = vocabulary.correct(word);
     if (fixed) {
-      const shown = vocabulary.surface(fixed);
-      corrections.push({ from: word, to: shown });
-      text.push(shown);
-      terms.push(fixed);
+      corrections.push({ from: word, to: fixed });
+      text.push(fixed);
+      terms.push(stem(fixed));
     } else {
       unknown.push(word);
       text.push(word);

@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { EventBus } from '../ports/event-bus.js';
 import type { Logger } from '../ports/logger.js';
+import type { PdfReader } from '../ports/pdf-reader.js';
 import type { KeywordIndex, SearchIndex } from '../ports/search-index.js';
 import type { Store } from '../ports/store.js';
 import { fail, ok, type Result } from '../result.js';
@@ -33,6 +34,8 @@ export interface RulesOptions {
   cacheSize: number;
   /** How often to look for changes made by another hub process (ms). */
   refreshMs: number;
+  /** Optional query rewrite (table talk to rules terms), off by default; see SearchDeps.rewriteQuery. */
+  rewriteQuery?: (query: string, signal?: AbortSignal) => Promise<string | null>;
 }
 
 export const defaultRulesOptions: RulesOptions = {
@@ -56,6 +59,8 @@ export interface RulesDeps {
   /** null: no vector index at all (keyword search only). */
   vectors: SearchIndex | null;
   embedder: Embedder | null;
+  /** Reads the PDFs (pdf-parse in a worker, src/readers/). */
+  reader: PdfReader;
   options: RulesOptions;
 }
 
@@ -198,6 +203,7 @@ export class RulesLibrary {
         fusion: o.fusion,
         minScore: o.minScore,
         candidates: 50,
+        ...(o.rewriteQuery ? { rewriteQuery: o.rewriteQuery } : {}),
         vectorTrouble: () => (this.#vectorTrouble && this.#vectorTrouble.until > Date.now() ? this.#vectorTrouble.reason : null),
         onVectorFailure: (reason) => {
           this.deps.logger.warn({ reason }, 'vector search unavailable; searching by keywords only for a minute');
@@ -236,8 +242,8 @@ export class RulesLibrary {
   }
 
   #pipeline(): PipelineDeps {
-    const { vectors, embedder, logger, clock, options } = this.deps;
-    return { index: this.#index, catalogue: this.#catalogue, vectors, embedder, logger, clock, chunkOptions: options.chunk, embedBatch: options.embedBatch };
+    const { vectors, embedder, reader, logger, clock, options } = this.deps;
+    return { index: this.#index, catalogue: this.#catalogue, vectors, embedder, reader, logger, clock, chunkOptions: options.chunk, embedBatch: options.embedBatch };
   }
 
   #newId(name: string): string {

@@ -94,14 +94,20 @@ export const SearchHitSchema = z.object({
   source: z.object({ id: z.string(), name: z.string(), system: z.string(), sourceType: SourceTypeSchema }),
   page: z.number().int(),
   pageEnd: z.number().int(),
-  sectionPath: z.array(z.string()),
+  pages: z.string().describe('The pages the passage spans, e.g. "173" or "173-174"'),
+  sectionPath: z.array(z.string()).describe('The titles from the chapter down to the passage\'s own heading'),
   section: z.string().describe('The section path joined with " > "'),
   contentType: ContentTypeSchema,
-  score: z.number().describe('0 to 1: how much of the question the passage covers (with vector similarity when available)'),
-  context: z.object({ before: z.array(z.string()), after: z.array(z.string()) }).optional().describe('Neighbouring passages, when asked for'),
+  score: z.number().describe('0 to 1: how much of the question\'s weight (rare words count most) the passage contains'),
+  context: z
+    .object({ before: z.array(z.string()), after: z.array(z.string()), section: z.string().describe('The whole section the passage belongs to') })
+    .optional()
+    .describe('With expand: neighbouring passages and the whole section'),
   alsoIn: z.array(z.string()).optional().describe('Other books with the very same passage (shown once)'),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const ConfidenceSchema = z.enum(['strong', 'weak', 'not_found']);
 
 export const SearchModeSchema = z.enum(['hybrid', 'keyword', 'vector']);
 export type SearchMode = z.infer<typeof SearchModeSchema>;

@@ -1,10 +1,9 @@
 import type { Embedder } from '../ports/embedder.js';
 import type { IndexFilter, IndexHit, KeywordIndex, SearchIndex } from '../ports/search-index.js';
-import { fuse, type FusionOptions } from './fusion.js';
+import { fuse, type FusedHit, type FusionOptions } from './fusion.js';
 import { chunkTitle, type LibraryIndex } from './library-index.js';
 import { coverage, processQuery, type ProcessedQuery } from './query-processing.js';
 import type { ContentType, SearchHit, SearchMode, Source, SourceType } from './rules-schemas.js';
-import { searchTerms } from './text-terms.js';
 
 export interface SearchRequest {
   query: string;
@@ -20,11 +19,16 @@ export interface SearchRequest {
   includeGmOnly: boolean;
 }
 
+/** How sure the search is that the books answer the question, from how much of it the best passages cover. */
+export type Confidence = 'strong' | 'weak' | 'not_found';
+
 export interface SearchResponse {
   results: SearchHit[];
   query: Pick<ProcessedQuery, 'text' | 'expansions' | 'corrections' | 'unknown'>;
   /** The mode actually used: hybrid falls back to keyword when vectors cannot be had. */
   mode: SearchMode;
+  /** "weak": the passages cover the question only in part; "not_found": probably not in the books. */
+  confidence: Confidence;
   note: string | null;
 }
 
@@ -34,7 +38,7 @@ export interface SearchDeps {
   vectors: SearchIndex | null;
   embedder: Embedder | null;
   fusion: FusionOptions;
-  /** Passages covering less of the question than this are not returned. */
+  /** Below this coverage of the question, the answer is labelled weak (nothing is dropped). */
   minScore: number;
   /**
    * Candidates taken from each index before fusion. Keyword candidates grow with the books searched
@@ -44,12 +48,22 @@ export interface SearchDeps {
   /** Why vectors are unavailable right now, or null when they should work. */
   vectorTrouble(): string | null;
   onVectorFailure(reason: string): void;
+  /**
+   * Optional hook, off by default: turns table talk into rules terms (e.g. through the AI game
+   * master's provider); both wordings are searched and their fused scores summed. A failure or null
+   * answer searches the question as asked.
+   */
+  rewriteQuery?(query: string, signal?: AbortSignal): Promise<string | null>;
 }
 
+/** Passages of one spell, stat block or item shown at most: `expand` gives the whole entry. */
+const PER_ENTRY = 2;
+const ENTRY_TYPES = new Set<ContentType>(['spell', 'stat_block', 'item']);
+
 /**
- * Hybrid search: BM25 keywords and vector similarity, fused, then each candidate scored by how much
- * of the question it covers. The final order blends the fused rank with that coverage, and passages
- * below `minScore` are dropped, so a question the books do not answer gets few results, not noise.
+ * Hybrid search: BM25 keywords and vector similarity, each list's scores normalised and summed with
+ * their weights. Always returns `maxResults` passages, best first; how much of the question the best
+ * of them cover decides the confidence ("weak", "not_found"), which callers phrase for the player.
  */
 export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promise<SearchResponse> {
   const { index } = deps;
@@ -62,7 +76,7 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
     (!systems || systems.includes(s.system.toLowerCase())) &&
     (!req.sourceType || s.sourceType === req.sourceType);
   const filter: IndexFilter = { ...index.filterFor(visible), ...(req.contentTypes ? { contentTypes: req.contentTypes } : {}) };
-  const none = (note: string): SearchResponse => ({ results: [], query, mode: req.mode, note });
+  const none = (note: string): SearchResponse => ({ results: [], query, mode: req.mode, confidence: 'not_found', note });
   if (index.sources().length === 0) return none('The library is empty: add a book with add_source (or `ttrpg-hub ingest <pdf>`)');
   if (filter.versions.length === 0) return none('No book matches these filters: see list_sources');
   if (processed.terms.length === 0) return none('The question has no searchable words: ask with the words a rulebook would use');
@@ -84,38 +98,73 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
     }
   }
 
-  const fused = fuse(keywordHits, vectorHits, deps.fusion);
-  const asked = new Set(processed.terms);
-  const top = fused[0]?.fused ?? 1;
-  const scored: { id: string; score: number; rank: number }[] = [];
+  let fused = fuse(keywordHits, vectorHits, deps.fusion);
+  const rewritten = deps.rewriteQuery ? await deps.rewriteQuery(req.query).catch(() => null) : null;
+  if (rewritten && rewritten.trim() && rewritten.trim().toLowerCase() !== req.query.trim().toLowerCase()) {
+    // Both wordings count: each passage keeps the sum of its two fused scores.
+    const again = processQuery(rewritten, index.vocabulary);
+    const more = fuse(mode === 'vector' ? [] : deps.keywords.search(again.terms, keywordCandidates, filter), mode === 'keyword' ? [] : await vectorHitsFor(again.text, filter, deps), deps.fusion);
+    fused = mergeFused(fused, more);
+    query.text = `${query.text} | ${again.text}`;
+  }
+  // The same passage in several books (a reprint, a shared SRD text) is one result naming the others;
+  // a long spell or stat block gives at most PER_ENTRY passages, so it cannot fill the list alone.
+  const results: SearchHit[] = [];
+  const byText = new Map<string, SearchHit>();
+  const perEntry = new Map<string, number>();
   for (const hit of fused) {
     const chunk = index.chunk(hit.id);
     if (!chunk) continue;
-    const score = coverage(processed.terms, deps.keywords.contains(hit.id, processed.terms), index.vocabulary);
-    if (score < deps.minScore) continue;
-    // A question that names the passage's own heading ("magic missile", "invisible") is about it.
-    const heading = searchTerms(chunk.sectionPath.at(-1) ?? '');
-    const named = heading.length ? heading.filter((t) => asked.has(t)).length / heading.length : 0;
-    scored.push({ id: hit.id, score, rank: 0.5 * (hit.fused / top) + 0.3 * score + 0.2 * named });
-  }
-  scored.sort((a, b) => b.rank - a.rank);
-  // The same passage in several books (a reprint, a shared SRD text) is one result naming the others.
-  const results: SearchHit[] = [];
-  const byText = new Map<string, SearchHit>();
-  for (const s of scored) {
-    const chunk = index.chunk(s.id)!;
     const shown = byText.get(chunk.text);
     if (shown) {
       const name = index.live(chunk.sourceId)!.name;
       if (name !== shown.source.name && !shown.alsoIn?.includes(name)) (shown.alsoIn ??= []).push(name);
-    } else if (results.length < req.maxResults) {
-      const hit = toHit(s.id, s.score, req.expand, index);
-      results.push(hit);
-      byText.set(chunk.text, hit);
+      continue;
     }
+    if (results.length >= req.maxResults) continue;
+    const entry = index.entryOf(chunk);
+    if (ENTRY_TYPES.has(chunk.contentType) || entry !== `${chunk.sourceId}\u0000${chunk.sectionPath.join('\u0000')}`) {
+      const key = entry;
+      const n = perEntry.get(key) ?? 0;
+      if (n >= PER_ENTRY) continue;
+      perEntry.set(key, n + 1);
+    }
+    const score = coverage(processed.terms, deps.keywords.contains(hit.id, processed.terms), index.vocabulary);
+    const result = toHit(hit.id, score, req.expand, index);
+    results.push(result);
+    byText.set(chunk.text, result);
   }
-  if (!results.length) note ??= processed.unknown.length ? `The books do not mention: ${processed.unknown.join(', ')}` : 'No passage answers enough of the question';
-  return { results, query, mode, note };
+  const confidence = judge(results, processed, deps.minScore);
+  if (!results.length) note ??= processed.unknown.length ? `The books do not mention: ${processed.unknown.join(', ')}` : 'No passage shares a word with the question';
+  else if (confidence === 'not_found') note ??= `Probably not in your books${processed.unknown.length ? ` (they never mention ${processed.unknown.join(', ')})` : ''}: these are the nearest passages`;
+  else if (confidence === 'weak') note ??= 'Weak match: the passages answer only part of the question';
+  return { results, query, mode, confidence, note };
+}
+
+/**
+ * The confidence of an answer from the best coverage among the first passages: a question whose
+ * words the books never use, or that the best passages cover only in small part, is probably not
+ * answered by these books.
+ */
+function judge(results: SearchHit[], processed: ProcessedQuery, weak: number): Confidence {
+  const best = Math.max(0, ...results.slice(0, 3).map((r) => r.score));
+  if (best < weak * 0.67 || (processed.unknown.length > 0 && best < weak * 0.9)) return 'not_found';
+  return best < weak + 0.1 ? 'weak' : 'strong';
+}
+
+async function vectorHitsFor(text: string, filter: IndexFilter, deps: SearchDeps): Promise<IndexHit[]> {
+  const got = await vectorSearch(text, filter, deps);
+  return got.ok ? got.hits : [];
+}
+
+function mergeFused(a: FusedHit[], b: FusedHit[]): FusedHit[] {
+  const byId = new Map(a.map((h) => [h.id, { ...h }]));
+  for (const h of b) {
+    const seen = byId.get(h.id);
+    if (seen) seen.fused += h.fused;
+    else byId.set(h.id, { ...h });
+  }
+  return [...byId.values()].sort((x, y) => y.fused - x.fused);
 }
 
 async function vectorSearch(text: string, filter: IndexFilter, deps: SearchDeps): Promise<{ ok: true; hits: IndexHit[] } | { ok: false; reason: string }> {
@@ -137,6 +186,7 @@ function toHit(id: string, score: number, expand: number, index: LibraryIndex): 
     source: { id: source.id, name: source.name, system: source.system, sourceType: source.sourceType },
     page: chunk.page,
     pageEnd: chunk.pageEnd,
+    pages: chunk.pageEnd > chunk.page ? `${chunk.page}-${chunk.pageEnd}` : `${chunk.page}`,
     sectionPath: chunk.sectionPath,
     section: chunkTitle(chunk),
     contentType: chunk.contentType,
@@ -144,7 +194,7 @@ function toHit(id: string, score: number, expand: number, index: LibraryIndex): 
   };
   if (expand > 0) {
     const n = index.neighbours(chunk, expand);
-    hit.context = { before: n.before.map((c) => c.text), after: n.after.map((c) => c.text) };
+    hit.context = { before: n.before.map((c) => c.text), after: n.after.map((c) => c.text), section: index.sectionText(chunk) };
   }
   return hit;
 }

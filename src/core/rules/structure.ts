@@ -2,11 +2,9 @@ import { entryTypeAt, looksLikeName } from './content-types.js';
 import { cleanPages, plain, type PageLine } from './page-cleanup.js';
 import type { ContentType } from './rules-schemas.js';
 
-/** A bookmark of the PDF, flattened: its title and depth (1 = top level). */
-export interface OutlineEntry {
-  title: string;
-  level: number;
-}
+import type { OutlineEntry } from '../ports/pdf-reader.js';
+
+export type { OutlineEntry };
 
 /** The text between one heading and the next, with the headings above it. */
 export interface Section {

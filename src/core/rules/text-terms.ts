@@ -1,3 +1,8 @@
+import { createRequire } from 'node:module';
+
+/** The Snowball English (Porter2) stemmer of wink-porter2-stemmer, a small, dependency-free package. */
+const porter2 = createRequire(import.meta.url)('wink-porter2-stemmer') as (word: string) => string;
+
 /**
  * One tokenizer for the whole rules library: the keyword index, the vocabulary used for spelling
  * correction, query processing, personality analysis and the offline embedder all see the same
@@ -11,7 +16,8 @@ const STOPWORDS = new Set(
     'his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ' +
     'ourselves out over own same she should so some such than that the their theirs them themselves then there these they ' +
     'this those through to too under until up very was we were what when where which while who whom why will with would you ' +
-    'your yours yourself yourselves can cant dont doesnt isnt get gets got also may might must shall us let lets rules rule'
+    'your yours yourself yourselves can cant dont doesnt isnt get gets got also may might must shall us let lets rules rule ' +
+    'im ive youre youve theyre theyve weve hes shes thats whats theres wont didnt wasnt arent couldnt wouldnt shouldnt havent hasnt'
   ).split(' '),
 );
 
@@ -39,25 +45,17 @@ export function words(text: string): string[] {
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
 
 /**
- * A light English stemmer: plurals, -ing, -ed and a final -e. Deliberately simpler than Porter: it
- * must never merge two game terms (monster/monst), only inflections of one.
+ * Game terms Porter2 would merge with other words ("divine" smite and the "divination" school both
+ * become "divin"; "initiative" meets "initial"): each is kept whole, so its rules are found apart.
  */
+const PROTECTED = new Set(['divine', 'divinity', 'divination', 'initiative', 'initial', 'nature', 'natural', 'organ', 'organization', 'universal', 'university', 'critical', 'critic', 'conditional', 'condition']);
+
+/** Porter2 (Snowball English), with the protected game terms left as they are. */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ing') && hasStem(w.slice(0, -3))) w = undouble(w.slice(0, -3));
-  else if (w.endsWith('ed') && !w.endsWith('eed') && hasStem(w.slice(0, -2))) w = undouble(w.slice(0, -2));
-  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
-  return w;
+  if (word.length <= 2 || /\d/.test(word) || PROTECTED.has(word)) return word;
+  if (word.endsWith('s') && PROTECTED.has(word.slice(0, -1))) return word.slice(0, -1);
+  return porter2(word);
 }
-
-/** What is left after a suffix must still be a word: "string" is not "str" + "ing". */
-const hasStem = (rest: string) => rest.length >= 3 && /[aeiouy]/.test(rest);
-
-/** "stopp" -> "stop", but "fall" and "pass" keep their double letters. */
-const undouble = (w: string) => (/([^aeioulsz])\1$/.test(w) ? w.slice(0, -1) : w);
 
 /** The searchable terms of a text: words without stopwords, stemmed. */
 export function searchTerms(text: string): string[] {

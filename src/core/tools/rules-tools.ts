@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../registry/define-tool.js';
 import { fail, ok, type Result } from '../result.js';
 import type { RulesLibrary } from '../rules/rules-library.js';
-import { ContentTypeSchema, IngestStatusSchema, PersonalityProfileSchema, SearchHitSchema, SearchModeSchema, SourceSchema, SourceTypeSchema } from '../rules/rules-schemas.js';
+import { ConfidenceSchema, ContentTypeSchema, IngestStatusSchema, PersonalityProfileSchema, SearchHitSchema, SearchModeSchema, SourceSchema, SourceTypeSchema } from '../rules/rules-schemas.js';
 import { campaignIdField } from './fields.js';
 
 /**
@@ -103,19 +103,22 @@ export const search = defineTool({
   name: 'search',
   title: 'Search the rules library',
   description:
-    'Search your books for a rules question ("how does grappling work?", "AoO when teleporting", "fireball damage"): keyword (BM25) and vector search merged, ' +
-    'table talk and typos understood. Each result has the passage, book, page, section and a 0-1 score of how much of the question it covers. ' +
-    'Filter by book, system, source type or content type (spell, stat_block, item, table, rule, narrative); expand adds neighbouring passages. ' +
-    'Few or no results means the books do not answer it.',
-  input: z.object({
+    'Search your books for a rules question, worded as players ask it ("my wizard is dragged underwater, how long can she hold her breath?"): ' +
+    'keyword (BM25) and meaning-level vector search merged, table talk expanded, real typos corrected (and shown). ' +
+    'Always returns maxResults passages, best first, each with book, pages, section title path and a 0-1 score of how much of the question it covers; ' +
+    'confidence says "weak" when they answer only part of it and "not_found" when it is probably not in the books. ' +
+    'Filter by book, system, source type or content type (spell, stat_block, item, table, rule, narrative); expand adds neighbouring passages and the whole section. ' +
+    'Unknown arguments are refused; max_results is accepted for maxResults.',
+  input: z.strictObject({
     query: z.string().trim().min(1).max(500),
     book: bookField.optional().describe('Only this book (id or name)'),
     system: z.string().trim().min(1).max(80).optional().describe('Only books of this system'),
     sourceType: SourceTypeSchema.optional(),
     contentType: ContentTypeSchema.optional(),
-    maxResults: z.number().int().min(1).max(20).default(5),
+    maxResults: z.number().int().min(1).max(20).default(5).describe('Passages to return (always this many when the books have them)'),
+    max_results: z.number().int().min(1).max(20).optional().describe('Alias of maxResults'),
     mode: SearchModeSchema.default('hybrid').describe('hybrid (default), keyword or vector'),
-    expand: z.number().int().min(0).max(3).default(0).describe('Neighbouring passages to add on each side of a result'),
+    expand: z.number().int().min(0).max(3).default(0).describe('Neighbouring passages to add on each side of a result, and the whole section'),
   }),
   output: z.object({
     results: z.array(SearchHitSchema),
@@ -126,6 +129,7 @@ export const search = defineTool({
       unknown: z.array(z.string()).describe('Words no book contains'),
     }),
     mode: SearchModeSchema.describe('The mode used: hybrid falls back to keyword when vectors are unavailable'),
+    confidence: ConfidenceSchema.describe('strong; weak (the passages answer only part of it); not_found (probably not in your books)'),
     note: z.string().nullable(),
     cached: z.boolean(),
   }),
@@ -141,7 +145,7 @@ export const search = defineTool({
       ...(input.system ? { systems: [input.system] } : {}),
       ...(input.sourceType ? { sourceType: input.sourceType } : {}),
       ...(input.contentType ? { contentTypes: [input.contentType] } : {}),
-      maxResults: input.maxResults,
+      maxResults: input.max_results ?? input.maxResults,
       mode: input.mode,
       expand: input.expand,
       includeGmOnly: role === 'gm',
@@ -150,7 +154,7 @@ export const search = defineTool({
   format: ({ results, query, note }) => {
     const lines = results.map(
       (r, i) =>
-        `${i + 1}. ${r.source.name}, p. ${r.page}: ${r.section} (${r.contentType}, score ${r.score}${r.score < 0.5 ? ', weak match' : ''})` +
+        `${i + 1}. ${r.source.name}, ${r.pageEnd > r.page ? 'pp.' : 'p.'} ${r.pages}: ${r.section} (${r.contentType}, score ${r.score}${r.score < 0.5 ? ', weak match' : ''})` +
         `${r.alsoIn ? ` also in ${r.alsoIn.join(', ')}` : ''}\n   ${r.text.replace(/\s+/g, ' ').slice(0, 300)}`,
     );
     const changes = [...query.expansions, ...query.corrections].map((c) => `${c.from} -> ${c.to}`);

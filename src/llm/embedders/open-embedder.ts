@@ -4,6 +4,7 @@ import type { Embedder } from '../../core/index.js';
 import { HashingEmbedder } from './hashing-embedder.js';
 import { OllamaEmbedder, OpenAiEmbedder } from './http-embedder.js';
 import { LocalModelEmbedder } from './local-model-embedder.js';
+import { WordVectorEmbedder } from './word-vector-embedder.js';
 
 /** The embedder the configuration names, or null for keyword-only search. */
 export function openEmbedder(config: HubConfig['rules']['embedder'], dataDir: string): Embedder | null {
@@ -11,6 +12,8 @@ export function openEmbedder(config: HubConfig['rules']['embedder'], dataDir: st
     case 'none':
       return null;
     case 'offline':
+      return new WordVectorEmbedder({ cacheDir: join(dataDir, 'models') });
+    case 'hashing':
       return new HashingEmbedder(config.dimensions);
     case 'local':
       return new LocalModelEmbedder({ model: config.model ?? 'Xenova/all-MiniLM-L6-v2', modelPath: config.modelPath, cacheDir: join(dataDir, 'models') });

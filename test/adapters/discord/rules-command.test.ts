@@ -10,7 +10,7 @@ let hub: TestHub;
 
 beforeAll(async () => {
   discord = await startDiscordStandIn();
-  hub = await startTestHub({ discord: { publicKey: discord.publicKeyHex, apiUrl: discord.apiUrl }, rules: { vectorStore: 'memory' } });
+  hub = await startTestHub({ discord: { publicKey: discord.publicKeyHex, apiUrl: discord.apiUrl }, rules: { vectorStore: 'memory', embedder: { kind: 'hashing' } } });
   mkdirSync(join(hub.dataDir, 'books'), { recursive: true });
   writeFileSync(join(hub.dataDir, 'books', 'handbook.pdf'), await handbookPdf({ outline: true }));
   const added = await hub.api('add_source', { path: 'handbook.pdf', name: 'The Test Handbook', system: 'D&D 5e' });
@@ -35,6 +35,11 @@ describe('Discord /rules', () => {
     expect(embed.description).toMatch(/^\*\*The Test Handbook, p\. \d+\*\* · .*Opportunity Attacks/);
     expect(embed.description).toMatch(/teleport/);
     expect(embed.footer.text).toMatch(/searched for: .*opportunity attack/);
+  });
+
+  it('says a question is probably not in the books before showing the nearest passages', async () => {
+    const reply = await send(commandPayload('rules', [opt('query', 'How do I configure a Kubernetes ingress controller?')], { channelId: 'not-linked' }));
+    expect(reply.data.embeds[0].description).toMatch(/^\*Probably not in your books .*kubernetes.*\*\n\n\*\*The Test Handbook, pp?\. /);
   });
 
   it('completes book names and pages through results with buttons', async () => {

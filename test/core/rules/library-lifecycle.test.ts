@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, InMemoryEventBus, ownerActor, type Store } from '../../../src/core/index.js';
 import { HashingEmbedder } from '../../../src/llm/embedders/hashing-embedder.js';
 import { Bm25Index } from '../../../src/stores/bm25-index.js';
+import { PdfParseReader } from '../../../src/readers/pdf-parse-reader.js';
 import { LocalVectorIndex } from '../../../src/stores/local-vector-index.js';
 import { openStore } from '../../../src/stores/open-store.js';
 import { handbookPdf, writeFiles } from '../../helpers/pdf-fixtures.js';
@@ -19,7 +20,7 @@ afterAll(() => rmSync(books, { recursive: true, force: true }));
 
 /** A hub process's core over a shared store, with its own in-memory indexes. */
 function hubProcess(store: Store, vectors = new LocalVectorIndex()) {
-  const core = createCore({ store, events: new InMemoryEventBus(), ownerToken: 'owner-token-0123456789abcdef', rules: { keywords: new Bm25Index(), vectors, embedder: new HashingEmbedder(), options: { allowedFolders: [books], refreshMs: 50 } } });
+  const core = createCore({ store, events: new InMemoryEventBus(), ownerToken: 'owner-token-0123456789abcdef', rules: { keywords: new Bm25Index(), reader: new PdfParseReader(), vectors, embedder: new HashingEmbedder(), options: { allowedFolders: [books], refreshMs: 50 } } });
   const call = async (name: string, input: unknown) => {
     const r = await core.registry.call(name, input, { actor: ownerActor() });
     if (!r.ok) throw new Error(r.text);

@@ -77,10 +77,22 @@ describe('terms and questions', () => {
       { from: 'aoo', to: 'opportunity attack' },
       { from: 'adv', to: 'advantage' },
     ]);
-    expect(q.terms).toEqual(expect.arrayContaining(['concentration', 'opportunity', 'attack']));
+    expect(q.terms).toEqual(expect.arrayContaining(['concentration', 'opportunity', 'attack'].map(stem)));
     const typo = processQuery('oportunity atacks and concentraton', v);
     expect(typo.corrections.map((c) => c.from)).toEqual(['oportunity', 'atacks', 'concentraton']);
     expect(typo.text).toBe('opportunity attacks and concentration');
     expect(processQuery('kubernetes ingress', v).unknown).toEqual(['kubernetes', 'ingress']);
+    // A real English word is never rewritten into a word of the books, even one letter away.
+    const real = processQuery('does the reach of a creature change when it leaps', v);
+    expect(real.corrections).toEqual([]);
+    expect(real.text).toContain('leaps');
+  });
+
+  it('stems with Porter2 but keeps game terms apart that it would merge', () => {
+    expect(stem('divine')).not.toBe(stem('divination'));
+    expect(stem('initiative')).not.toBe(stem('initial'));
+    expect(stem('natural')).not.toBe(stem('nature'));
+    expect(stem('exhaustion')).toBe(stem('exhausted'));
+    expect(stem('initiatives')).toBe(stem('initiative'));
   });
 });

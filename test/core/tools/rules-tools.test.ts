@@ -192,12 +192,43 @@ describe('search', () => {
     expect((await search('fierball damage')).results[0].sectionPath).toContain('Fireball');
   });
 
-  it('answers a question the books do not cover with nothing rather than noise', async () => {
+  it('answers a question the books do not cover with the nearest passages, labelled probably not in the books', async () => {
     f = await rulesFixture();
     await add(f.files['handbook.pdf']!);
     const answer = await search('How do I configure a Kubernetes ingress controller?');
-    expect(answer.results).toEqual([]);
-    expect(answer.note).toMatch(/The books do not mention: .*kubernetes/);
+    expect(answer.confidence).toBe('not_found');
+    expect(answer.note).toMatch(/Probably not in your books \(they never mention .*kubernetes/);
+    for (const r of answer.results) expect(r.score).toBeLessThan(0.3);
+    const text = (await f.call('search', { query: 'How do I configure a Kubernetes ingress controller?' })) as { ok: true; text: string };
+    expect(text.text).toMatch(/Probably not in your books/);
+  });
+
+  it('searches a rewritten question too when a rewrite hook is given (off by default)', async () => {
+    const asked: string[] = [];
+    // A deterministic stand-in for the AI game master's rewrite: table talk to the book's words.
+    f = await rulesFixture({ rules: { rewriteQuery: async (q) => (asked.push(q), /crouches/.test(q) ? 'half cover or three-quarters cover' : null) } });
+    await add(f.files['handbook.pdf']!);
+    const answer = await search('the bandit crouches out of sight, how much harder is he to hit?', { mode: 'keyword' });
+    expect(asked).toEqual(['the bandit crouches out of sight, how much harder is he to hit?']);
+    expect(answer.results.slice(0, 2).map((r: { sectionPath: string[] }) => r.sectionPath.at(-1))).toContain('Cover');
+    expect(answer.query.text).toContain('half cover or three quarters cover');
+    const plain = await rulesFixture();
+    try {
+      await plain.ok('add_source', { path: plain.files['handbook.pdf'], name: 'Test Handbook', system: 'D&D 5e' });
+      const without = await plain.ok('search', { query: 'the bandit crouches out of sight, how much harder is he to hit?', mode: 'keyword' });
+      expect(without.results.slice(0, 2).map((r: { sectionPath: string[] }) => r.sectionPath.at(-1))).not.toContain('Cover');
+    } finally {
+      plain.cleanup();
+    }
+  });
+
+  it('refuses unknown arguments by name and accepts max_results for maxResults', async () => {
+    f = await rulesFixture();
+    await add(f.files['handbook.pdf']!);
+    const refused = await f.fail('search', { query: 'grapple', limit: 3 });
+    expect(refused).toMatchObject({ code: 'VALIDATION' });
+    expect(refused.message).toMatch(/limit/);
+    expect((await search('grapple', { max_results: 2 })).results).toHaveLength(2);
   });
 
   it('adds neighbouring passages on request', async () => {

@@ -13,6 +13,7 @@ interface Hit {
   text: string;
   source: { name: string };
   page: number;
+  pages?: string;
   section: string;
   contentType: string;
   score: number;
@@ -30,7 +31,7 @@ export function rulesCommand(registry: ToolRegistry) {
   };
 }
 
-type Remembered = { at: number; hits: Hit[]; query: string; note: string | null; searched: string };
+type Remembered = { at: number; hits: Hit[]; query: string; note: string | null; searched: string; confidence?: string };
 
 /**
  * /rules and its page buttons. Searches are kept for an hour (per router, in memory) so the buttons,
@@ -53,7 +54,9 @@ export function createRulesHandlers(): { handlers: Record<string, Handler>; page
     const description =
       shown.length === 0
         ? `No passage in your books answers this.${found.note ? `\n${found.note}` : ''}`
-        : shown.map((h) => `**${h.source.name}, p. ${h.page}** · ${h.section} *(${h.contentType})*\n${h.text.replace(/\s+/g, ' ').slice(0, 580)}`).join('\n\n');
+        : // A weak or absent answer says so before the nearest passages, in the search's own words.
+          `${found.confidence && found.confidence !== 'strong' && found.note ? `*${found.note}*\n\n` : ''}` +
+          shown.map((h) => `**${h.source.name}, ${h.pages?.includes('-') ? 'pp.' : 'p.'} ${h.pages ?? h.page}** · ${h.section} *(${h.contentType})*\n${h.text.replace(/\s+/g, ' ').slice(0, 580)}`).join('\n\n');
     const buttons = [
       { type: 2 as const, style: 2, label: '◀', custom_id: `rules:${id}:${n - 1}`, disabled: n === 0 },
       { type: 2 as const, style: 2, label: '▶', custom_id: `rules:${id}:${n + 1}`, disabled: n + 1 >= pages },
@@ -79,8 +82,8 @@ export function createRulesHandlers(): { handlers: Record<string, Handler>; page
         const input = inputFrom(ctx.ix.options, FIELDS);
         const result = await ctx.call('search', { ...input, maxResults: RESULTS });
         if (!result.ok) return errorReply(result.error);
-        const { results, query, note } = result.value as { results: Hit[]; query: { text: string }; note: string | null };
-        return page(remember({ hits: results, query: String(input.query), note, searched: query.text }), 0, false);
+        const { results, query, note, confidence } = result.value as { results: Hit[]; query: { text: string }; note: string | null; confidence: string };
+        return page(remember({ hits: results, query: String(input.query), note, searched: query.text, confidence }), 0, false);
       },
     },
     // The ◀ ▶ buttons: "rules:<search id>:<page>".

@@ -1,21 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { fail, ok, type Result } from '../result.js';
-import type { OutlineEntry } from './structure.js';
+import { fail, ok, type OutlineEntry, type PdfReader, type PdfReadOptions, type PdfText, type Result } from '../core/index.js';
 
-export interface PdfText {
-  /** Text of each page, page 1 first. */
-  pages: string[];
-  /** The bookmarks, flattened in reading order. */
-  outline: OutlineEntry[];
-  /** Pages without a text layer (scanned images) that were skipped. */
-  emptyPages: number;
-}
-
-export interface ExtractOptions {
-  signal?: AbortSignal;
-  /** Called after each batch of pages with pages read so far and the page count. */
-  onPages?: (done: number, total: number) => void;
+export interface ExtractOptions extends PdfReadOptions {
   /** Pages per batch: progress is reported between batches. */
   batch?: number;
 }
@@ -57,6 +44,15 @@ type WorkerMessage =
   | { type: 'pages'; pages: [number, string][]; done: number; total: number }
   | { type: 'done'; total: number; outline: OutlineEntry[] }
   | { type: 'error'; name: string; message: string };
+
+/** pdf-parse (pdf.js) in a worker thread, behind the rules library's PdfReader port. */
+export class PdfParseReader implements PdfReader {
+  constructor(private readonly batch = 25) {}
+
+  read(bytes: Uint8Array, fileName: string, options: PdfReadOptions = {}): Promise<Result<PdfText>> {
+    return extractPdf(bytes, fileName, { ...options, batch: this.batch });
+  }
+}
 
 /**
  * Extracts the text of each page and the bookmarks with pdf-parse, in a worker thread so the hub

@@ -1,0 +1,112 @@
+// Search quality of the rules library on the player-worded question sets (issue 13): recall@1,
+// recall@5, MRR@10 and nDCG@10 with 10 results, for plain BM25 over the library's own passages (the
+// baseline), keyword mode, vector mode of each embedder, and the default; plus the old heading-worded
+// set as the "keyword" subset and the confidence given to questions the SRD does not answer.
+//   node bench/rules-quality.js [dev|test]     (after `npm run build`; default: test)
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { HubConfigSchema } from '../dist/config/config-schema.js';
+import { createCore, InMemoryEventBus, ownerActor } from '../dist/core/index.js';
+import { openRulesParts } from '../dist/stores/open-rules-index.js';
+import { openStore } from '../dist/stores/open-store.js';
+import { plainBm25, score } from './lib/retrieval-metrics.js';
+import { markdownTable } from './lib/table.js';
+
+export const SRD = fileURLToPath(new URL('../../shared/data/cc-srd5.pdf', import.meta.url));
+const load = (name) => JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8'));
+const owner = ownerActor('Bench');
+const silent = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+
+/** The embedders compared; `default` marks the hub's default configuration. */
+export const EMBEDDERS = [
+  { label: 'offline word vectors (SIF)', embedder: { kind: 'offline' }, default: true },
+  { label: 'hashing (fallback)', embedder: { kind: 'hashing' } },
+];
+
+async function openLibrary(rules, extra = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-bench-quality-'));
+  const config = HubConfigSchema.parse({ dataDir, log: { level: 'silent' }, rules: { allowedFolders: [dirname(SRD)], vectorStore: 'memory', ...rules } });
+  const store = await openStore('memory://');
+  const parts = openRulesParts(config, silent);
+  const events = new InMemoryEventBus();
+  const core = createCore({ store, events, ownerToken: 'bench-owner-token-0123456789', logger: silent, rules: { ...parts, options: { ...parts.options, cacheSize: 0, ...extra } } });
+  const call = async (name, input) => {
+    const r = await core.registry.call(name, input, { actor: owner, progress: () => {} });
+    if (!r.ok) throw new Error(`${name} failed: ${r.text}`);
+    return r.value;
+  };
+  return { call, store, close: async () => { await core.deps.rules.close(); await parts.close(); await events.close(); await store.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+const pct = (v) => v.toFixed(3);
+
+/** Runs every question of a split through one search configuration. */
+async function runSet(search, set, confidences = []) {
+  const lists = [];
+  for (const { q } of set.questions) lists.push(await search(q, confidences));
+  return score(set.questions, lists);
+}
+
+/** Evaluates a split; returns table rows and the raw figures. */
+export async function evaluate(splitName = 'test', embedders = EMBEDDERS) {
+  const set = load(`./rules-questions-${splitName}.json`);
+  const old = load('./rules-questions.json');
+  const rows = [];
+  const figures = {};
+  let baseline = null;
+  for (const e of embedders) {
+    const lib = await openLibrary({ embedder: e.embedder, ...(e.rules ?? {}) }, e.options);
+    try {
+      const { source } = await lib.call('add_source', { path: SRD, name: 'SRD 5.1', system: 'D&D 5e' });
+      if (!baseline) {
+        const passages = await lib.store.get(`rules:chunks:${source.id}:${source.version}`);
+        const bm25 = plainBm25(passages);
+        baseline = await runSet(async (q) => bm25(q, 10), set);
+        const oldHits = old.questions.filter(({ q, section }) => bm25(q, 5).some((p) => p.sectionPath.includes(section))).length;
+        figures.bm25 = { ...baseline, keyword5: oldHits / old.questions.length };
+        rows.push(['plain BM25 over the same passages (baseline)', '', ...[baseline.r1, baseline.r5, baseline.mrr, baseline.ndcg].map(pct), pct(figures.bm25.keyword5), '']);
+      }
+      const modes = e.default ? ['keyword', 'vector', 'hybrid'] : ['vector', 'hybrid'];
+      for (const mode of modes) {
+        const search = async (q, confidences) => {
+          const answer = await lib.call('search', { query: q, mode, maxResults: 10 });
+          confidences?.push(answer.confidence);
+          return answer.results;
+        };
+        const answered = [];
+        const m = await runSet(search, set, answered);
+        let keyword5 = 0;
+        for (const { q, section } of old.questions) if ((await search(q)).slice(0, 5).some((r) => r.sectionPath.includes(section))) keyword5++;
+        let unsure = '';
+        if (mode === 'hybrid') {
+          const flagged = [];
+          for (const { q } of set.unanswerable) flagged.push((await lib.call('search', { query: q, mode, maxResults: 10 })).confidence ?? 'n/a');
+          unsure = `${flagged.filter((c) => c === 'not_found').length}/${flagged.length} not found, ${flagged.filter((c) => c === 'weak').length} weak; answerable: ${answered.filter((c) => c === 'not_found').length} not found, ${answered.filter((c) => c === 'weak').length} weak`;
+        }
+        const label = mode === 'keyword' ? 'keyword mode' : `${mode} mode, ${e.label}${mode === 'hybrid' && e.default ? ' (**the default**)' : ''}`;
+        figures[`${mode}:${e.label}`] = { ...m, keyword5: keyword5 / old.questions.length };
+        rows.push([label, '', pct(m.r1), pct(m.r5), pct(m.mrr), pct(m.ndcg), pct(keyword5 / old.questions.length), unsure]);
+      }
+    } finally {
+      await lib.close();
+    }
+  }
+  const table = markdownTable(
+    ['Search', 'n', 'recall@1', 'recall@5', 'MRR@10', 'nDCG@10', 'keyword subset recall@5', 'confidence labels'].map((title, i) => ({ title, align: i < 2 || i === 7 ? 'left' : 'right' })),
+    rows.map((r) => [r[0], `${set.questions.length}`, ...r.slice(2)]),
+  );
+  return { table, figures, set, old };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (!existsSync(SRD)) {
+    console.log(`Skipped: ${SRD} is absent`);
+  } else {
+    const split = process.argv[2] ?? 'test';
+    const t0 = performance.now();
+    const { table } = await evaluate(split);
+    console.log(`Split: ${split}\n\n${table}\n\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+}
