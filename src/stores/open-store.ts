@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import type { Store } from '../core/index.js';
+import { postgresCompareAndSet, redisCompareAndSet, sqliteCompareAndSet } from './compare-and-set.js';
 import { KeyvStore } from './keyv-store.js';
 
 /**
@@ -20,17 +21,24 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
       const path = resolve(url.replace(/^sqlite:\/\//i, ''));
       await mkdir(dirname(path), { recursive: true });
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }) }), 'sqlite'));
+      const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+      return checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'sqlite', sqliteCompareAndSet(adapter.query as never, adapter.opts.table ?? 'keyv')));
     }
     case 'redis':
     case 'rediss': {
       const { default: KeyvRedis } = await import('@keyv/redis');
-      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 5000 }) }), 'redis'));
+      const adapter = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 5000 });
+      const keyv = new Keyv({ ...options, store: adapter });
+      // The adapter prefixes keys once more with its own namespace; the script must see the real key.
+      const cas = redisCompareAndSet(async () => adapter.getClient() as never);
+      return checked(new KeyvStore(keyv, 'redis', (key, expected, next) => cas(adapter.createKeyPrefix(key, adapter.namespace), expected, next)));
     }
     case 'postgres':
     case 'postgresql': {
       const { default: KeyvPostgres } = await import('@keyv/postgres');
-      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvPostgres({ uri: url }) }), 'postgres'));
+      const adapter = new KeyvPostgres({ uri: url });
+      const table = `${adapter.opts.schema ?? 'public'}.${adapter.opts.table ?? 'keyv'}`;
+      return checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'postgres', postgresCompareAndSet(adapter.query as never, table)));
     }
     default:
       throw new Error(`Unsupported store URL scheme "${scheme}:": expected sqlite://, redis://, postgres:// or memory://`);
