@@ -1,11 +1,10 @@
-import { KeyedMutex, type Store } from '../../core/index.js';
+import type { Store } from '../../core/index.js';
 
 const channelKey = (channelId: string) => `twitch:channel:${channelId}`;
 const INDEX = 'twitch:campaign-channels';
 
 /** Which Twitch channel shows which campaign, set by the broadcaster from the extension's config view. */
 export class ChannelLinks {
-  readonly #mutex = new KeyedMutex();
   constructor(private readonly store: Store) {}
 
   async campaignOf(channelId: string): Promise<string | null> {
@@ -33,10 +32,10 @@ export class ChannelLinks {
   }
 
   async #editIndex(fn: (index: Record<string, string[]>) => void): Promise<void> {
-    await this.#mutex.run(INDEX, async () => {
-      const index = (await this.store.get<Record<string, string[]>>(INDEX)) ?? {};
+    await this.store.update<Record<string, string[]>>(INDEX, (stored) => {
+      const index = structuredClone(stored ?? {});
       fn(index);
-      await this.store.set(INDEX, index);
+      return index;
     });
   }
 }

@@ -7,22 +7,27 @@ const pageKey = (sessionId: string, page: number) => `session:${sessionId}:rolls
 /**
  * A session's dice log, kept in pages of 50 beside the session rather than inside it: a busy table
  * rolls thousands of times, and rewriting the whole log on every roll made each roll slower than the
- * last. The session holds the count; entries past it (from a write interrupted before the session
- * was updated) are ignored and overwritten.
+ * last. The session holds the count: a writer first raises it (which reserves positions for it alone)
+ * and then fills its positions in with `Store.update`, so writers in several processes never
+ * overwrite each other. A position reserved by a writer that crashed stays an empty hole, skipped.
  */
 export class RollLog {
   constructor(private readonly store: Store) {}
 
-  /** Writes entries after the first `count`; the caller then stores count + entries.length. */
-  async append(sessionId: string, count: number, entries: LoggedRoll[]): Promise<void> {
-    let position = count;
+  /** Writes `entries` at positions `start`, `start + 1`, ... (reserved by the caller). */
+  async write(sessionId: string, start: number, entries: LoggedRoll[]): Promise<void> {
+    let position = start;
     let rest = entries;
     while (rest.length > 0) {
       const page = Math.floor(position / ROLL_PAGE_SIZE);
       const offset = position % ROLL_PAGE_SIZE;
-      const existing = offset === 0 ? [] : ((await this.store.get<LoggedRoll[]>(pageKey(sessionId, page))) ?? []).slice(0, offset);
       const take = rest.slice(0, ROLL_PAGE_SIZE - offset);
-      await this.store.set(pageKey(sessionId, page), [...existing, ...take]);
+      await this.store.update<(LoggedRoll | null)[]>(pageKey(sessionId, page), (existing) => {
+        const next = [...(existing ?? [])];
+        while (next.length < offset) next.push(null);
+        next.splice(offset, take.length, ...take);
+        return next;
+      });
       position += take.length;
       rest = rest.slice(take.length);
     }
@@ -33,9 +38,10 @@ export class RollLog {
     if (count === 0 || limit === 0) return [];
     const last = Math.floor((count - 1) / ROLL_PAGE_SIZE);
     const first = Math.max(0, Math.floor(Math.max(0, count - limit) / ROLL_PAGE_SIZE));
-    const pages = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => this.store.get<LoggedRoll[]>(pageKey(sessionId, first + i))));
-    const entries = pages.flatMap((p) => p ?? []).slice(0, count - first * ROLL_PAGE_SIZE);
-    return entries.slice(-limit);
+    const pages = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => this.store.get<(LoggedRoll | null)[]>(pageKey(sessionId, first + i))));
+    // Pad every page to its full size, so a position keeps its place even when a page has holes.
+    const entries = pages.flatMap((p) => Array.from({ length: ROLL_PAGE_SIZE }, (_, i) => p?.[i] ?? null)).slice(0, count - first * ROLL_PAGE_SIZE);
+    return entries.slice(-limit).filter((e): e is LoggedRoll => e !== null);
   }
 
   keys(sessionId: string, count: number): string[] {

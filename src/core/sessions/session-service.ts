@@ -2,6 +2,7 @@ import { actorRef, type Actor } from '../access/actor.js';
 import type { CampaignService } from '../campaigns/campaign-service.js';
 import type { Campaign } from '../campaigns/campaign-schemas.js';
 import type { KeyedMutex } from '../concurrency/keyed-mutex.js';
+import { updateResult } from '../concurrency/update-result.js';
 import type { DiceRoll } from '../dice/dice-schemas.js';
 import { viewEncounter } from '../events/audience-view.js';
 import type { HubEvent } from '../events/hub-events.js';
@@ -91,12 +92,7 @@ export class SessionService {
       const campaign = await this.deps.campaigns.get(campaignId);
       if (!campaign.ok) return campaign;
       const running = await this.active(campaign.value);
-      if (running) {
-        return fail('STATE', `Session "${running.name}" (${running.id}) is still active: end it before starting another`, {
-          field: 'campaignId',
-          details: { activeSessionId: running.id },
-        });
-      }
+      if (running) return stillActive(running);
       const now = this.deps.clock.now();
       const session: SessionRecord = {
         id: this.deps.random.id(),
@@ -113,10 +109,17 @@ export class SessionService {
       };
       // The session is written before the campaign points at it, so a campaign never refers to a missing session.
       await this.deps.store.set<SessionRecord>(sessionKey(session.id), session);
+      // Another process may have started a session since we looked: the campaign's pointer decides.
+      const seen = campaign.value.activeSessionId;
       const linked = await this.deps.campaigns.modify(campaignId, (c) =>
-        ok({ ...c, sessionIds: [...c.sessionIds, session.id], activeSessionId: session.id }),
+        c.activeSessionId !== seen
+          ? fail('STATE', 'Another session was started at the same moment: end it before starting another', { field: 'campaignId', details: { activeSessionId: c.activeSessionId } })
+          : ok({ ...c, sessionIds: [...c.sessionIds, session.id], activeSessionId: session.id }),
       );
-      if (!linked.ok) return linked;
+      if (!linked.ok) {
+        await this.deps.store.delete(sessionKey(session.id));
+        return linked;
+      }
       await this.publish(session, actor, [{ type: 'session.started', name: session.name }]);
       return ok({ ...session, rolls: [] });
     });
@@ -145,16 +148,24 @@ export class SessionService {
     return saved.ok ? ok(note) : saved;
   }
 
-  /** Appends rolls to the session's dice log and announces them. */
+  /**
+   * Appends rolls to the session's dice log and announces them. The session's count is raised first,
+   * which reserves the log positions for this call alone (across processes too); the entries are
+   * then written into their pages, and only then announced and acknowledged.
+   */
   async logRolls(sessionId: string, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<SessionRecord>> {
     const at = this.deps.clock.now().toISOString();
     const entries = rolls.map((roll) => ({ at, roller: actorRef(actor), secret, roll }));
-    return this.update(sessionId, actor, async (s) => {
-      if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
-      // The log pages are written before the session counts them; see RollLog.
-      await this.#rolls.append(s.id, s.rollCount, entries);
-      const session = { ...s, rollCount: s.rollCount + entries.length, secretRollCount: s.secretRollCount + (secret ? entries.length : 0) };
-      return ok({ session, events: [{ type: 'dice.rolled', secret, rolls }] });
+    return this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<SessionRecord>> => {
+      const reserved = await updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (s) => {
+        if (!s) return notFound('Session', sessionId, 'sessionId');
+        if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
+        return ok({ ...s, version: s.version + 1, rollCount: s.rollCount + entries.length, secretRollCount: s.secretRollCount + (secret ? entries.length : 0) });
+      });
+      if (!reserved.ok) return reserved;
+      await this.#rolls.write(sessionId, reserved.value.rollCount - entries.length, entries);
+      await this.publish(reserved.value, actor, [{ type: 'dice.rolled', secret, rolls }]);
+      return reserved;
     });
   }
 
@@ -176,21 +187,24 @@ export class SessionService {
   private async update(
     sessionId: string,
     actor: Actor,
-    fn: (s: SessionRecord) => Result<{ session: SessionRecord; events: EventBody[] }> | Promise<Result<{ session: SessionRecord; events: EventBody[] }>>,
+    fn: (s: SessionRecord) => Result<{ session: SessionRecord; events: EventBody[] }>,
   ): Promise<Result<SessionRecord>> {
-    const result = await this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<SessionRecord>> => {
-      const current = await this.getRecord(sessionId);
-      if (!current.ok) return current;
-      const changed = await fn(current.value);
-      if (!changed.ok) return changed;
-      const next = { ...changed.value.session, version: current.value.version + 1 };
-      await this.deps.store.set(sessionKey(sessionId), next);
-      // Published after the write is acknowledged (nobody hears of a change that could still be lost)
-      // and inside the lock, so listeners hear a session's changes in version order.
-      await this.publish(next, actor, changed.value.events);
-      return ok(next);
+    // The in-process lock keeps this process's events in version order; the store's compare-and-set
+    // keeps versions unique across processes. `fn` may run again after a lost race: its last run counts.
+    return this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<SessionRecord>> => {
+      let events: EventBody[] = [];
+      const written = await updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (current) => {
+        if (!current) return notFound('Session', sessionId, 'sessionId');
+        const changed = fn(current);
+        if (!changed.ok) return changed;
+        events = changed.value.events;
+        return ok({ ...changed.value.session, version: current.version + 1 });
+      });
+      if (!written.ok) return written;
+      // Published after the write is acknowledged: nobody hears of a change that could still be lost.
+      await this.publish(written.value, actor, events);
+      return written;
     });
-    return result;
   }
 
   private async publish(session: SessionRecord, actor: Actor, bodies: EventBody[]): Promise<void> {
@@ -208,3 +222,9 @@ export class SessionService {
     }
   }
 }
+
+const stillActive = (running: SessionRecord): Result<never> =>
+  fail('STATE', `Session "${running.name}" (${running.id}) is still active: end it before starting another`, {
+    field: 'campaignId',
+    details: { activeSessionId: running.id },
+  });
