@@ -37,9 +37,20 @@ function dataFolder() {
 
 const setups = [
   {
-    name: 'a hub and the stdio MCP server on one SQLite data folder',
+    name: 'a hub and the stdio MCP server opening the same SQLite file itself (--standalone)',
     run: true,
-    start: async (): Promise<Writer[]> => {
+    start: async (): Promise<[Writer, Writer]> => {
+      const env = { DATA_DIR: dataFolder() };
+      const a = await hub(env);
+      const b = await stdioWriter({ ...env, HUB_OWNER_TOKEN: token, LOG_LEVEL: 'warn' }, ['--standalone']);
+      cleanup.push(() => b.close());
+      return [a, b];
+    },
+  },
+  {
+    name: 'a hub and the stdio MCP server on one SQLite data folder (relayed to the hub)',
+    run: true,
+    start: async (): Promise<[Writer, Writer]> => {
       const env = { DATA_DIR: dataFolder() };
       const a = await hub(env);
       const b = await stdioWriter({ ...env, HUB_OWNER_TOKEN: token, LOG_LEVEL: 'warn' });
@@ -50,7 +61,7 @@ const setups = [
   {
     name: 'two hubs on one SQLite data folder',
     run: true,
-    start: async () => {
+    start: async (): Promise<[Writer, Writer]> => {
       const env = { DATA_DIR: dataFolder() };
       return [await hub(env), await hub(env)];
     },
@@ -58,7 +69,7 @@ const setups = [
   {
     name: 'two hubs on Redis',
     run: redisUp,
-    start: async () => {
+    start: async (): Promise<[Writer, Writer]> => {
       const env = { DATA_DIR: dataFolder(), REDIS_URL: redisUrl, STORE_NAMESPACE: `two-writers-${process.pid}-${Date.now()}` };
       return [await hub(env), await hub(env)];
     },
@@ -66,7 +77,7 @@ const setups = [
   {
     name: 'two hubs on Postgres',
     run: postgresUp,
-    start: async () => {
+    start: async (): Promise<[Writer, Writer]> => {
       const env = { DATA_DIR: dataFolder(), DATABASE_URL: postgresUrl, STORE_NAMESPACE: `two-writers-${process.pid}-${Date.now()}` };
       return [await hub(env), await hub(env)];
     },
