@@ -41,10 +41,26 @@ export class RollLog {
     const pages = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => this.store.get<(LoggedRoll | null)[]>(pageKey(sessionId, first + i))));
     // Pad every page to its full size, so a position keeps its place even when a page has holes.
     const entries = pages.flatMap((p) => Array.from({ length: ROLL_PAGE_SIZE }, (_, i) => p?.[i] ?? null)).slice(0, count - first * ROLL_PAGE_SIZE);
-    return entries.slice(-limit).filter((e): e is LoggedRoll => e !== null);
+    return entries.slice(-limit).filter(readable);
   }
 
   keys(sessionId: string, count: number): string[] {
     return Array.from({ length: Math.ceil(count / ROLL_PAGE_SIZE) }, (_, i) => pageKey(sessionId, i));
   }
+}
+
+/**
+ * Whether a stored entry can be shown. Versions before issue 14 stored rolls whose total was not a
+ * finite number (JSON keeps them as null); such an entry is skipped rather than failing every read.
+ */
+function readable(e: LoggedRoll | null): e is LoggedRoll {
+  if (!e || typeof e.roll !== 'object' || e.roll === null) return false;
+  const { total, min, max, terms } = e.roll;
+  return (
+    Number.isFinite(total) &&
+    (min === null || Number.isFinite(min)) &&
+    (max === null || Number.isFinite(max)) &&
+    Array.isArray(terms) &&
+    terms.every((t) => Number.isFinite(t.subtotal))
+  );
 }
