@@ -120,6 +120,7 @@ export const HubConfigSchema = z.strictObject({
       maxItemsPerType: z.number().int().min(1).max(1_000_000).default(2000).describe('Characters, NPCs, ... per campaign, each'),
       recentRolls: z.number().int().min(0).max(1000).default(50).describe('Newest dice rolls returned with a session (the whole log is kept)'),
       maxNotes: z.number().int().min(1).max(100_000).default(2000).describe('Notes per session'),
+      maxNoteBytes: z.number().int().min(1000).max(100_000_000).default(1_000_000).describe('Characters of notes per session (each note is at most 10,000)'),
     })
     .prefault({}),
 });

@@ -4,6 +4,7 @@ import { roleIn, roleRank, type Actor } from '../access/actor.js';
 import type { CoreDeps } from '../core-deps.js';
 import { fail, ok, type HubError, type Result } from '../result.js';
 import type { AnyTool, Progress } from './define-tool.js';
+import { MAX_INPUT_DEPTH, tooDeep } from './input-depth.js';
 
 export interface CallOptions {
   actor: Actor;
@@ -35,6 +36,11 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
   async function call(name: string, raw: unknown, options: CallOptions): Promise<ToolCallResult> {
     const tool = byName.get(name);
     if (!tool) return withText(fail('UNKNOWN_TOOL', `There is no tool "${name}": expected one of ${[...byName.keys()].join(', ')}`));
+    const deep = tooDeep(raw);
+    if (deep) {
+      const at = deep.split('.').slice(0, 3).join('.');
+      return withText(fail('VALIDATION', `Invalid input: ${at}: nested more than ${MAX_INPUT_DEPTH} levels deep; expected a flatter value`, { field: at }));
+    }
     const parsed = tool.input.safeParse(withTokenCampaign(tool, raw ?? {}, options.actor));
     if (!parsed.success) return withText(validationFailure(parsed.error));
     const input = parsed.data as Record<string, unknown>;

@@ -12,8 +12,9 @@ import type { Random } from '../ports/random.js';
 import type { Store } from '../ports/store.js';
 import { fail, notFound, ok, type Result } from '../result.js';
 import { emptyEncounter } from './initiative-tracker.js';
-import { RollLog } from './roll-log.js';
-import type { Encounter, Note, Session, SessionRecord } from './session-schemas.js';
+import { PagedLog } from './paged-log.js';
+import { rollLog } from './roll-log.js';
+import type { Encounter, LoggedRoll, Note, Session, SessionRecord } from './session-schemas.js';
 
 export interface SessionDeps {
   store: Store;
@@ -22,7 +23,7 @@ export interface SessionDeps {
   random: Random;
   mutex: KeyedMutex;
   campaigns: CampaignService;
-  limits: { recentRolls: number; maxNotes: number };
+  limits: { recentRolls: number; maxNotes: number; maxNoteBytes: number };
 }
 
 export const sessionKey = (id: string) => `session:${id}`;
@@ -42,9 +43,11 @@ export interface EncounterChange<T> {
  * so every acknowledged change is exactly one write.
  */
 export class SessionService {
-  readonly #rolls: RollLog;
+  readonly #rolls: PagedLog<LoggedRoll>;
+  readonly #notes: PagedLog<Note>;
   constructor(private readonly deps: SessionDeps) {
-    this.#rolls = new RollLog(deps.store);
+    this.#rolls = rollLog(deps.store);
+    this.#notes = new PagedLog<Note>(deps.store, 'notes');
   }
 
   /** The stored session without its dice log: enough to know its campaign and state. */
@@ -80,11 +83,14 @@ export class SessionService {
   /** Every key a session occupies, for deleting a campaign. */
   async storageKeys(id: string): Promise<string[]> {
     const record = await this.deps.store.get<SessionRecord>(sessionKey(id));
-    return [sessionKey(id), ...this.#rolls.keys(id, record?.rollCount ?? 0)];
+    return [sessionKey(id), ...this.#rolls.keys(id, record?.rollCount ?? 0), ...this.#notes.keys(id, record?.noteCount ?? 0)];
   }
 
+  /** The session as tools show it: its notes (inline ones from older versions, then the paged ones) and recent rolls. */
   private async withRecentRolls(record: SessionRecord): Promise<Session> {
-    return { ...record, rolls: await this.#rolls.recent(record.id, record.rollCount, this.deps.limits.recentRolls) };
+    const count = record.noteCount ?? 0;
+    const [rolls, paged] = await Promise.all([this.#rolls.recent(record.id, record.rollCount, this.deps.limits.recentRolls), this.#notes.recent(record.id, count, count)]);
+    return { ...record, notes: [...record.notes, ...paged], rolls };
   }
 
   async start(campaignId: string, name: string | undefined, actor: Actor): Promise<Result<Session>> {
@@ -137,15 +143,35 @@ export class SessionService {
     return ok(await this.withRecentRolls(ended.value));
   }
 
+  /**
+   * Adds a note beside the session (see PagedLog): the session only counts notes and their size, so
+   * it stays small however many notes a table writes, within the per-session caps.
+   */
   async addNote(sessionId: string, text: string, secret: boolean, actor: Actor): Promise<Result<Note>> {
     const note: Note = { id: this.deps.random.id(), at: this.deps.clock.now().toISOString(), author: actorRef(actor), text, secret };
-    const saved = await this.update(sessionId, actor, (s) => {
-      if (s.notes.length >= this.deps.limits.maxNotes) {
-        return fail('LIMIT', `This session has ${s.notes.length} notes: the limit is ${this.deps.limits.maxNotes}`, { field: 'note' });
-      }
-      return ok({ session: { ...s, notes: [...s.notes, note] }, events: [{ type: 'session.note_added', note }] });
+    const { maxNotes, maxNoteBytes } = this.deps.limits;
+    return this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<Note>> => {
+      const reserved = await updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (s) => {
+        if (!s) return notFound('Session', sessionId, 'sessionId');
+        const count = s.notes.length + (s.noteCount ?? 0);
+        const bytes = (s.noteBytes ?? 0) + s.notes.reduce((n, x) => n + x.text.length, 0);
+        if (count >= maxNotes) return fail('LIMIT', `This session has ${count} notes: the limit is ${maxNotes}`, { field: 'note' });
+        if (bytes + text.length > maxNoteBytes) {
+          return fail('LIMIT', `This session's notes would be ${bytes + text.length} characters long: the limit is ${maxNoteBytes} per session. Start a new session or shorten the note`, { field: 'note' });
+        }
+        return ok({
+          ...s,
+          version: s.version + 1,
+          noteCount: (s.noteCount ?? 0) + 1,
+          secretNoteCount: (s.secretNoteCount ?? 0) + (secret ? 1 : 0),
+          noteBytes: (s.noteBytes ?? 0) + text.length,
+        });
+      });
+      if (!reserved.ok) return reserved;
+      await this.#notes.write(sessionId, reserved.value.noteCount! - 1, [note]);
+      await this.publish(reserved.value, actor, [{ type: 'session.note_added', note }]);
+      return ok(note);
     });
-    return saved.ok ? ok(note) : saved;
   }
 
   /**
