@@ -46,7 +46,7 @@ export const DiceLimitsSchema = z.object({
   maxSides: z.number().int().min(2).max(1_000_000).default(1000),
   maxRolls: z.number().int().min(1).max(1000).default(20).describe('Expressions per request (;-separated or Nx repeats)'),
   maxRolledDice: z.number().int().min(1).max(1_000_000).default(10_000).describe('Dice rolled per request, counting re-rolls and explosions'),
-  maxRollMs: z.number().int().min(1).max(10_000).default(200).describe('CPU time one request may spend rolling, in milliseconds'),
+  maxRollMs: z.number().int().min(1).max(10_000).default(1000).describe('Time one request may spend rolling, in milliseconds: a backstop behind maxRolledDice'),
   maxBreakdownLength: z.number().int().min(100).max(1_000_000).default(2000).describe('Characters of working kept per roll'),
   maxListedDice: z.number().int().min(1).max(100_000).default(200).describe('Dice listed one by one per roll'),
 });
