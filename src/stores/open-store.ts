@@ -22,6 +22,10 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
       await mkdir(dirname(path), { recursive: true });
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
       const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+      // WAL: one fsync per commit instead of several, and readers in other processes (the stdio MCP
+      // server, a second hub) never wait for a writer. synchronous stays FULL: an acknowledged
+      // write survives a power cut, not only a crash.
+      await adapter.query('PRAGMA journal_mode=WAL');
       return checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'sqlite', sqliteCompareAndSet(adapter.query as never, adapter.opts.table ?? 'keyv')));
     }
     case 'redis':
