@@ -4,6 +4,7 @@ import Keyv from 'keyv';
 import type { Store } from '../core/index.js';
 import { postgresCompareAndSet, redisCompareAndSet, sqliteCompareAndSet } from './compare-and-set.js';
 import { KeyvStore } from './keyv-store.js';
+import { fastDeserialize } from './keyv-serialization.js';
 
 /**
  * Opens the store named by a URL:
@@ -13,7 +14,7 @@ import { KeyvStore } from './keyv-store.js';
 export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<Store> {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   // Errors must surface as exceptions: a write keyv swallowed would look acknowledged and then be lost.
-  const options = { namespace, throwOnErrors: true };
+  const options = { namespace, throwOnErrors: true, deserialize: fastDeserialize };
   switch (scheme) {
     case 'memory':
       return new KeyvStore(new Keyv(options), 'memory');

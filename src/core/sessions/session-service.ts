@@ -12,7 +12,7 @@ import type { Random } from '../ports/random.js';
 import type { Store } from '../ports/store.js';
 import { fail, notFound, ok, type Result } from '../result.js';
 import { emptyEncounter } from './initiative-tracker.js';
-import { PagedLog } from './paged-log.js';
+import { PagedLog, SMALL_PAGE } from './paged-log.js';
 import { rollLog } from './roll-log.js';
 import type { Encounter, LoggedRoll, Note, Session, SessionRecord } from './session-schemas.js';
 
@@ -83,13 +83,13 @@ export class SessionService {
   /** Every key a session occupies, for deleting a campaign. */
   async storageKeys(id: string): Promise<string[]> {
     const record = await this.deps.store.get<SessionRecord>(sessionKey(id));
-    return [sessionKey(id), ...this.#rolls.keys(id, record?.rollCount ?? 0), ...this.#notes.keys(id, record?.noteCount ?? 0)];
+    return [sessionKey(id), ...this.#rolls.keys(id, record?.rollCount ?? 0, record?.rollPageSize), ...this.#notes.keys(id, record?.noteCount ?? 0, SMALL_PAGE)];
   }
 
   /** The session as tools show it: its notes (inline ones from older versions, then the paged ones) and recent rolls. */
   private async withRecentRolls(record: SessionRecord): Promise<Session> {
     const count = record.noteCount ?? 0;
-    const [rolls, paged] = await Promise.all([this.#rolls.recent(record.id, record.rollCount, this.deps.limits.recentRolls), this.#notes.recent(record.id, count, count)]);
+    const [rolls, paged] = await Promise.all([this.#rolls.recent(record.id, record.rollCount, this.deps.limits.recentRolls, record.rollPageSize), this.#notes.recent(record.id, count, count, SMALL_PAGE)]);
     return { ...record, notes: [...record.notes, ...paged], rolls };
   }
 
@@ -109,6 +109,7 @@ export class SessionService {
         endedAt: null,
         version: 1,
         notes: [],
+        rollPageSize: SMALL_PAGE,
         rollCount: 0,
         secretRollCount: 0,
         encounter: emptyEncounter(),
@@ -168,7 +169,7 @@ export class SessionService {
         });
       });
       if (!reserved.ok) return reserved;
-      await this.#notes.write(sessionId, reserved.value.noteCount! - 1, [note]);
+      await this.#notes.write(sessionId, reserved.value.noteCount! - 1, [note], SMALL_PAGE);
       await this.publish(reserved.value, actor, [{ type: 'session.note_added', note }]);
       return ok(note);
     });
@@ -182,17 +183,20 @@ export class SessionService {
   async logRolls(sessionId: string, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<SessionRecord>> {
     const at = this.deps.clock.now().toISOString();
     const entries = rolls.map((roll) => ({ at, roller: actorRef(actor), secret, roll }));
-    return this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<SessionRecord>> => {
-      const reserved = await updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (s) => {
+    // Only the reservation holds the session's lock: the entries then go to their own positions and
+    // are announced outside it, so concurrent rolls at a busy table do not queue behind each other's
+    // log writes. A dice event is a log entry, not state: it may overtake another roll's event.
+    const reserved = await this.deps.mutex.run(sessionKey(sessionId), () =>
+      updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (s) => {
         if (!s) return notFound('Session', sessionId, 'sessionId');
         if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
         return ok({ ...s, version: s.version + 1, rollCount: s.rollCount + entries.length, secretRollCount: s.secretRollCount + (secret ? entries.length : 0) });
-      });
-      if (!reserved.ok) return reserved;
-      await this.#rolls.write(sessionId, reserved.value.rollCount - entries.length, entries);
-      await this.publish(reserved.value, actor, [{ type: 'dice.rolled', secret, rolls }]);
-      return reserved;
-    });
+      }),
+    );
+    if (!reserved.ok) return reserved;
+    await this.#rolls.write(sessionId, reserved.value.rollCount - entries.length, entries, reserved.value.rollPageSize);
+    await this.publish(reserved.value, actor, [{ type: 'dice.rolled', secret, rolls }]);
+    return reserved;
   }
 
   /** Applies a change to the initiative tracker of an active session, then publishes its events. */

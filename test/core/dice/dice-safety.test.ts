@@ -36,15 +36,17 @@ describe('dice that cannot hurt the table', () => {
   it('reads a log holding a non-finite roll stored by an older version', async () => {
     const good = await hub.api('roll_dice', { campaignId, expression: '1d20 # before' });
     expect(good.status).toBe(200);
-    const { id, rollCount } = await session();
+    const { id, rollCount, rollPageSize } = await session();
+    const size = rollPageSize ?? 50;
     // What JSON made of Infinity in the old write path: null where a number belongs.
-    const key = `session:${id}:rolls:${Math.floor(rollCount / 50)}`;
-    await hub.core.deps.store.update<any[]>(key, (page) => {
-      const broken = structuredClone(page![(rollCount - 1) % 50]);
+    const key = (n: number) => `session:${id}:rolls:${Math.floor(n / size)}`;
+    const previous = (await hub.core.deps.store.get<any[]>(key(rollCount - 1)))![(rollCount - 1) % size];
+    await hub.core.deps.store.update<any[]>(key(rollCount), (page) => {
+      const broken = structuredClone(previous);
       broken.roll.total = null;
       broken.roll.label = 'broken';
-      const next = [...page!];
-      next[rollCount % 50] = broken;
+      const next = [...(page ?? [])];
+      next[rollCount % size] = broken;
       return next;
     });
     await hub.core.deps.store.update<any>(`session:${id}`, (s) => ({ ...s, rollCount: s.rollCount + 1 }));
