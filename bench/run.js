@@ -42,5 +42,10 @@ const header = [
 ].join('\n');
 
 const out = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-writeFileSync(out, `${header}\n${sections.join('\n')}`);
+// `npm run bench:load` keeps its own section (between markers); a plain `npm run bench` leaves it be.
+let loadSection = '';
+try {
+  loadSection = /<!-- bench:load -->[\s\S]*<!-- \/bench:load -->\n?/.exec(readFileSync(out, 'utf8'))?.[0] ?? '';
+} catch {}
+writeFileSync(out, `${header}\n${sections.join('\n')}${loadSection ? `\n${loadSection}` : ''}`);
 process.stdout.write(`Wrote ${out} (total ${totalSeconds.toFixed(0)} s)\n`);

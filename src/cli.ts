@@ -41,12 +41,17 @@ program
   .action(async (opts) => {
     // Heavy modules load only for the command that needs them, so --help stays instant.
     const { createHub } = await import('./server.js');
-    const hub = await createHub(config(opts)).catch((error: Error) => {
+    const cfg = config(opts);
+    const hub = await createHub(cfg).catch((error: Error) => {
       process.stderr.write(`Could not start the hub: ${error.message}\n`);
       process.exit(1);
     });
+    // Lets `ttrpg-hub mcp` on the same data folder relay to this hub instead of opening the store.
+    const { announceHub } = await import('./mcp/running-hub.js');
+    const withdraw = await announceHub(cfg.dataDir, hub.url);
     const stop = async (signal: string) => {
       hub.logger.info({ signal }, 'stopping');
+      await withdraw();
       await hub.close();
       process.exit(0);
     };
@@ -59,13 +64,32 @@ program
   .description('Serve the tools over MCP on stdin/stdout (for Claude Desktop and other local clients); logs go to stderr')
   .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
   .option('-t, --token <token>', 'act as this campaign token instead of the hub owner')
+  .option('--standalone', 'open the store in this process even when a hub runs on the same data folder')
   .action(async (opts) => {
+    const cfg = config(opts);
+    if (!opts.standalone) {
+      // With a hub running on this data folder, relay to it: one writer of truth, and the rolls made
+      // here reach its sockets, Discord and overlays.
+      const [{ findRunningHub }, { relayStdioToHub }, { ensureOwnerToken }, { createLogger }] = await Promise.all([
+        import('./mcp/running-hub.js'),
+        import('./mcp/stdio-relay.js'),
+        import('./http/owner-token.js'),
+        import('./logging/create-logger.js'),
+      ]);
+      const running = await findRunningHub(cfg.dataDir);
+      if (running) {
+        const logger = createLogger(cfg.log.level);
+        const token = opts.token ?? (await ensureOwnerToken(cfg.auth.ownerToken, cfg.dataDir, logger)).token;
+        logger.info({ hub: running.url, pid: running.pid }, `MCP on stdio relayed to the hub running at ${running.url}`);
+        await relayStdioToHub({ url: running.url, token, logger });
+        process.exit(0);
+      }
+    }
     const [{ createCoreFromConfig }, { createMcpServerFactory }, { serveStdio }] = await Promise.all([
       import('./server.js'),
       import('./mcp/create-mcp-server.js'),
       import('@modelcontextprotocol/server/stdio'),
     ]);
-    const cfg = config(opts);
     const { core, logger, store, events, closeRules } = await createCoreFromConfig(cfg).catch((error: Error) => {
       process.stderr.write(`Could not start the MCP server: ${error.message}\n`);
       process.exit(1);

@@ -250,6 +250,7 @@ export const HubConfigSchema = z.strictObject({
         .max(200)
         .default(8)
         .describe('Largest character export or campaign bundle accepted by the import tools, in MB (every other request keeps the 256 KB cap)'),
+      maxNoteBytes: z.number().int().min(1000).max(100_000_000).default(1_000_000).describe('Characters of notes per session (each note is at most 10,000)'),
     })
     .prefault({}),
 });

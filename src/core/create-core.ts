@@ -34,7 +34,7 @@ export interface CoreOptions {
   random?: Random;
   logger?: Logger;
   diceLimits?: Partial<DiceLimits>;
-  limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number; maxImportMb: number }>;
+  limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number; maxImportMb: number; maxNoteBytes: number }>;
   /** The rules library's indexes and embedder; without them the rules tools answer UNAVAILABLE. */
   rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; reader: PdfReader; options?: Partial<RulesOptions> };
   /** Writes backstories for generated characters and NPCs (the AI game master); default: templates. */
@@ -58,7 +58,7 @@ export function createCore(options: CoreOptions): Core {
   const random = options.random ?? cryptoRandom;
   const logger = options.logger ?? silentLogger;
   const mutex = new KeyedMutex();
-  const limits = { maxItemsPerType: 2000, recentRolls: 50, maxNotes: 2000, maxImportMb: 8, ...options.limits };
+  const limits = { maxItemsPerType: 2000, recentRolls: 50, maxNotes: 2000, maxImportMb: 8, maxNoteBytes: 1_000_000, ...options.limits };
   const { store, events } = options;
   const campaigns = new CampaignService({ store, events, clock, random, mutex, limits });
   const sessions = new SessionService({ store, events, clock, random, mutex, campaigns, limits });

@@ -93,8 +93,8 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
   app.all('/mcp', origins, bearerAuth(access), (req, res) => void mcpNode(req, res));
 
   const toolCall = z.object({ input: z.record(z.string(), z.unknown()).default({}) });
-  app.get('/api/tools', bearerAuth(access), (_req, res) => {
-    res.json({ tools: registry.list().map((t) => ({ name: t.name, title: t.title, description: t.description, access: t.access, annotations: t.annotations, input: z.toJSONSchema(t.input, { io: 'input' }) })) });
+  app.get('/api/tools', bearerAuth(access), (req, res) => {
+    res.json({ tools: registry.listFor(req.actor!).map((t) => ({ name: t.name, title: t.title, description: t.description, access: t.access, annotations: t.annotations, input: z.toJSONSchema(t.input, { io: 'input' }) })) });
   });
   const smallJson = express.json({ limit: SMALL_BODY_BYTES });
   const largeJson = express.json({ limit: largeBody });

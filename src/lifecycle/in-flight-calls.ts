@@ -9,9 +9,9 @@ export class InFlightCalls {
   #idle: (() => void)[] = [];
 
   track(inner: ToolRegistry): ToolRegistry {
+    // The registry's methods are closures, so the copy keeps them all (list, listFor, get...).
     return {
-      list: () => inner.list(),
-      get: (name) => inner.get(name),
+      ...inner,
       call: async (name, input, options) => {
         this.#count++;
         try {

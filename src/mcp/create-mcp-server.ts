@@ -24,7 +24,8 @@ export function createMcpServerFactory(registry: ToolRegistry, info: McpServerIn
         'ttrpg-hub: tools for tabletop RPG game masters. Start with list_campaigns; most tools take a campaignId or sessionId. ' +
         'Errors are tool results with isError and say which field was wrong.',
     });
-    for (const tool of registry.list()) {
+    // Each caller is offered only the tools its role may call: a viewer does not see owner tools.
+    for (const tool of registry.listFor(actor)) {
       server.registerTool(
         tool.name,
         {

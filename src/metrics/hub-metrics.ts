@@ -40,8 +40,7 @@ export class HubMetrics {
   /** A registry that times and counts every call, whichever transport made it. */
   instrumentRegistry(inner: ToolRegistry): ToolRegistry {
     return {
-      list: () => inner.list(),
-      get: (name) => inner.get(name),
+      ...inner,
       call: async (name, input, options) => {
         const end = this.#toolLatency.startTimer();
         const result = await inner.call(name, input, options);

@@ -38,6 +38,8 @@ export interface SocketGatewayOptions {
   adapter?: ServerOptions['adapter'];
   /** Largest message, for the import tools; every other tool's input stays under 256 KB. */
   importBodyBytes?: number;
+  /** How often every open socket's token is checked again (default 5 s); see `sweep` below. */
+  revalidateMs?: number;
 }
 
 /**
@@ -121,6 +123,32 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
 
   const unsubscribe = fanOutEvents(io, events);
 
+  // Revocation events reach this process only when it shares an event channel with the revoker (Redis).
+  // A token revoked by a process that does not (the stdio MCP server on the same SQLite file, a hub
+  // without Redis, a deleted campaign) is caught here: every open socket's token is checked again,
+  // once per distinct token, and sockets whose token no longer authenticates are disconnected.
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      const byToken = new Map<string, Socket[]>();
+      for (const socket of io.of('/').sockets.values()) {
+        const t = socket.data.token as string;
+        byToken.set(t, [...(byToken.get(t) ?? []), socket]);
+      }
+      for (const [t, sockets] of byToken) {
+        const actor = await access.authenticate(t).catch(() => null);
+        // A store that does not answer is not a revocation: keep the sockets and try again later.
+        if (actor && !actor.ok) for (const s of sockets) s.disconnect(true);
+      }
+    } finally {
+      sweeping = false;
+    }
+  };
+  const sweeper = setInterval(() => void sweep(), options.revalidateMs ?? 5000);
+  sweeper.unref();
+
   /** Re-checks the token on every request, so a revoked token stops working at once. */
   async function currentActor(socket: Socket): Promise<Actor> {
     const actor = await (socket.data.authenticate as () => Promise<Result<Actor>>)();
@@ -150,6 +178,7 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
   return {
     io,
     close: async () => {
+      clearInterval(sweeper);
       unsubscribe();
       await io.close();
     },

@@ -1,14 +1,27 @@
 import Keyv from 'keyv';
 import { KeyedMutex, type Store } from '../core/index.js';
+import type { CompareAndSet } from './compare-and-set.js';
+
+/** How often an update re-reads and re-applies its change after losing a race to another process. */
+const MAX_ATTEMPTS = 200;
 
 /**
  * The `Store` port over keyv. The adapter decides where data lives: SQLite (default), Redis or Postgres.
  * keyv resolves `set` only after the backend has acknowledged the write.
+ *
+ * `update` is optimistic: it reads the raw row, applies the change, and writes the result with the
+ * backend's compare-and-set against the raw value it read; when another process wrote in between it
+ * starts again. Inside one process updates of a key also queue on a mutex, so they never race each
+ * other and only other processes cause retries. Without a compare-and-set (the memory store, which no
+ * other process can see) the mutex alone is enough.
  */
 export class KeyvStore implements Store {
+  readonly #mutex = new KeyedMutex();
+
   constructor(
     private readonly keyv: Keyv,
     readonly kind: string,
+    private readonly compareAndSet?: CompareAndSet,
   ) {
     // keyv emits 'error' on connection problems; without a listener Node would crash the process.
     keyv.on('error', () => {});
@@ -23,16 +36,30 @@ export class KeyvStore implements Store {
     if (stored === false) throw new Error(`The ${this.kind} store did not accept the write of ${key}`);
   }
 
-  // Serialises updates per key within this process. Cross-process atomicity is the backend's job (issue 14).
-  readonly #mutex = new KeyedMutex();
-
   async update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>): Promise<T | undefined> {
     return this.#mutex.run(key, async () => {
-      const current = await this.get<T>(key);
-      const next = await change(current);
-      if (next === undefined) return current;
-      await this.set(key, next);
-      return next;
+      if (!this.compareAndSet) {
+        const current = await this.get<T>(key);
+        const next = await change(current);
+        if (next === undefined) return current;
+        await this.set(key, next);
+        return next;
+      }
+      const rawKey = this.keyv._getKeyPrefix(key);
+      const adapter = this.keyv.store as { get(key: string): Promise<unknown> };
+      for (let attempt = 1; ; attempt++) {
+        const raw = (await adapter.get(rawKey)) ?? undefined;
+        if (raw !== undefined && typeof raw !== 'string') throw new Error(`The ${this.kind} store returned a non-text row for ${key}`);
+        const current = raw === undefined ? undefined : ((await this.keyv.deserializeData<T>(raw))?.value as T | undefined);
+        const next = await change(current);
+        if (next === undefined) return current;
+        const serialised = await this.keyv.serializeData({ value: next, expires: undefined });
+        if (typeof serialised !== 'string') throw new Error('keyv serialised a value to a non-string');
+        if (await this.compareAndSet(rawKey, raw, serialised)) return next;
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`Gave up updating ${key} after ${attempt} attempts: other processes kept changing it`);
+        // Jittered backoff, so two processes that collided do not collide again in lockstep.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** Math.min(attempt, 6))));
+      }
     });
   }
 

@@ -1,8 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import type { Store } from '../core/index.js';
+import { postgresCompareAndSet, redisCompareAndSet, sqliteCompareAndSet } from './compare-and-set.js';
 import { KeyvStore } from './keyv-store.js';
 import { ensurePrivateDir, makePrivate } from './private-files.js';
+import { fastDeserialize } from './keyv-serialization.js';
 
 /**
  * Opens the store named by a URL:
@@ -12,7 +14,7 @@ import { ensurePrivateDir, makePrivate } from './private-files.js';
 export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<Store> {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   // Errors must surface as exceptions: a write keyv swallowed would look acknowledged and then be lost.
-  const options = { namespace, throwOnErrors: true };
+  const options = { namespace, throwOnErrors: true, deserialize: fastDeserialize };
   switch (scheme) {
     case 'memory':
       return new KeyvStore(new Keyv(options), 'memory');
@@ -20,7 +22,12 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
       const path = resolve(url.replace(/^sqlite:\/\//i, ''));
       await ensurePrivateDir(dirname(path));
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      const store = await checked(new KeyvStore(new Keyv({ ...options, store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }) }), 'sqlite'));
+      const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+      // WAL: one fsync per commit instead of several, and readers in other processes (the stdio MCP
+      // server, a second hub) never wait for a writer. synchronous stays FULL: an acknowledged
+      // write survives a power cut, not only a crash.
+      await adapter.query('PRAGMA journal_mode=WAL');
+      const store = await checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'sqlite', sqliteCompareAndSet(adapter.query as never, adapter.opts.table ?? 'keyv')));
       // The file exists once the first query ran; its journal files are created with the same mode.
       await Promise.all([path, `${path}-wal`, `${path}-shm`, `${path}-journal`].map(makePrivate));
       return store;
@@ -28,12 +35,18 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
     case 'redis':
     case 'rediss': {
       const { default: KeyvRedis } = await import('@keyv/redis');
-      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 5000 }) }), 'redis'));
+      const adapter = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 5000 });
+      const keyv = new Keyv({ ...options, store: adapter });
+      // The adapter prefixes keys once more with its own namespace; the script must see the real key.
+      const cas = redisCompareAndSet(async () => adapter.getClient() as never);
+      return checked(new KeyvStore(keyv, 'redis', (key, expected, next) => cas(adapter.createKeyPrefix(key, adapter.namespace), expected, next)));
     }
     case 'postgres':
     case 'postgresql': {
       const { default: KeyvPostgres } = await import('@keyv/postgres');
-      return checked(new KeyvStore(new Keyv({ ...options, store: new KeyvPostgres({ uri: url }) }), 'postgres'));
+      const adapter = new KeyvPostgres({ uri: url });
+      const table = `${adapter.opts.schema ?? 'public'}.${adapter.opts.table ?? 'keyv'}`;
+      return checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'postgres', postgresCompareAndSet(adapter.query as never, table)));
     }
     default:
       throw new Error(`Unsupported store URL scheme "${scheme}:": expected sqlite://, redis://, postgres:// or memory://`);

@@ -120,9 +120,13 @@ describe('MCP over HTTP: access', () => {
     const id = campaign.body.value.campaign.id;
     const viewer = await hub.api('create_access_token', { campaignId: id, name: 'OBS', role: 'viewer' });
     const client = await connectV2(viewer.body.value.token);
-    const rolled = (await client.callTool({ name: 'roll_dice', arguments: { expression: 'd20' } })) as any;
-    expect(rolled.isError).toBe(true);
-    expect(rolled.content[0].text).toMatch(/^FORBIDDEN: roll_dice needs the player role/);
+    // Issue 14: tools/list offers only what the role may call.
+    const names = (await client.listTools()).tools.map((t: { name: string }) => t.name);
+    expect(names).toContain('get_campaign');
+    expect(names).not.toContain('roll_dice');
+    expect(names).not.toContain('add_source');
+    const rolled = await client.callTool({ name: 'roll_dice', arguments: { expression: 'd20' } }).then((r: any) => (r.isError ? 'refused' : 'rolled'), () => 'refused');
+    expect(rolled).toBe('refused');
     const read = (await client.callTool({ name: 'get_campaign', arguments: {} })) as any;
     expect(read.structuredContent.campaign.name).toBe('Curse of the Test');
     await client.close();

@@ -1,4 +1,4 @@
-import { KeyedMutex, type Store } from '../../core/index.js';
+import type { Store } from '../../core/index.js';
 
 /** Per-server settings, kept in the hub's store. */
 export interface GuildSettings {
@@ -22,7 +22,6 @@ export const emptyGuildSettings = (): GuildSettings => ({ gmRoleId: null, gmChan
 
 /** Guild settings plus the reverse index campaign -> channels used to post hub events. */
 export class GuildSettingsStore {
-  readonly #mutex = new KeyedMutex();
   constructor(private readonly store: Store) {}
 
   async get(guildId: string): Promise<GuildSettings> {
@@ -30,11 +29,8 @@ export class GuildSettingsStore {
   }
 
   async update(guildId: string, fn: (s: GuildSettings) => GuildSettings): Promise<GuildSettings> {
-    return this.#mutex.run(key(guildId), async () => {
-      const next = fn(await this.get(guildId));
-      await this.store.set(key(guildId), next);
-      return next;
-    });
+    const next = await this.store.update<GuildSettings>(key(guildId), (s) => fn({ ...emptyGuildSettings(), ...s }));
+    return next!;
   }
 
   /** Links a channel; the settings are written first, so the index never names a channel that is not linked. */
@@ -68,10 +64,10 @@ export class GuildSettingsStore {
   }
 
   async #editLinks(fn: (links: Links) => void): Promise<void> {
-    await this.#mutex.run(LINKS, async () => {
-      const links = (await this.store.get<Links>(LINKS)) ?? {};
+    await this.store.update<Links>(LINKS, (stored) => {
+      const links = structuredClone(stored ?? {});
       fn(links);
-      await this.store.set(LINKS, links);
+      return links;
     });
   }
 }

@@ -1,21 +1,37 @@
-import { KeyedMutex, type Store } from '../../core/index.js';
+import type { Store } from '../../core/index.js';
 
 const channelKey = (channelId: string) => `twitch:channel:${channelId}`;
 const INDEX = 'twitch:campaign-channels';
 
-/** Which Twitch channel shows which campaign, set by the broadcaster from the extension's config view. */
+interface Link {
+  campaignId: string;
+  /** The viewer member whose token made the link; links made before issue 14 have none. */
+  memberId?: string;
+}
+
+/**
+ * Which Twitch channel shows which campaign, set by the broadcaster from the extension's config view.
+ * A link lives as long as the viewer token that made it: once that member is revoked (in any process)
+ * the channel reads as unlinked.
+ */
 export class ChannelLinks {
-  readonly #mutex = new KeyedMutex();
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly isMember: (campaignId: string, memberId: string) => Promise<boolean>,
+  ) {}
 
   async campaignOf(channelId: string): Promise<string | null> {
-    return (await this.store.get<{ campaignId: string }>(channelKey(channelId)))?.campaignId ?? null;
+    const link = await this.store.get<Link>(channelKey(channelId));
+    if (!link) return null;
+    // Links from before issue 14 carry no member: they stay until unlinked or relinked.
+    if (link.memberId && !(await this.isMember(link.campaignId, link.memberId))) return null;
+    return link.campaignId;
   }
 
   /** The link is written before the index: the index may name a stale channel, never miss a linked one. */
-  async link(channelId: string, campaignId: string): Promise<void> {
-    const before = await this.campaignOf(channelId);
-    await this.store.set(channelKey(channelId), { campaignId });
+  async link(channelId: string, campaignId: string, memberId: string): Promise<void> {
+    const before = (await this.store.get<Link>(channelKey(channelId)))?.campaignId ?? null;
+    await this.store.set<Link>(channelKey(channelId), { campaignId, memberId });
     await this.#editIndex((index) => {
       if (before) index[before] = (index[before] ?? []).filter((c) => c !== channelId);
       index[campaignId] = [...new Set([...(index[campaignId] ?? []), channelId])];
@@ -33,10 +49,10 @@ export class ChannelLinks {
   }
 
   async #editIndex(fn: (index: Record<string, string[]>) => void): Promise<void> {
-    await this.#mutex.run(INDEX, async () => {
-      const index = (await this.store.get<Record<string, string[]>>(INDEX)) ?? {};
+    await this.store.update<Record<string, string[]>>(INDEX, (stored) => {
+      const index = structuredClone(stored ?? {});
       fn(index);
-      await this.store.set(INDEX, index);
+      return index;
     });
   }
 }

@@ -32,7 +32,7 @@ const LinkSchema = z.object({ token: z.string().min(20).max(200) });
 export function startTwitchAdapter(config: TwitchConfig, deps: TwitchDeps): { routers: Router[]; close(): Promise<void> } {
   const logger = deps.logger.child({ adapter: 'twitch' });
   const key = secretKey(config.extensionSecret);
-  const links = new ChannelLinks(deps.store);
+  const links = new ChannelLinks(deps.store, (campaignId, memberId) => deps.access.isMember(campaignId, memberId));
   const broadcaster = config.ownerId
     ? new PubSubBroadcaster({ apiUrl: config.apiUrl, clientId: config.clientId, ownerId: config.ownerId, key, minIntervalMs: config.minIntervalMs, logger })
     : null;
@@ -70,10 +70,11 @@ export function startTwitchAdapter(config: TwitchConfig, deps: TwitchDeps): { ro
     const body = LinkSchema.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ ok: false, error: { code: 'VALIDATION', field: 'token', message: 'Expected {"token": "<a viewer token of the campaign>"}' } });
     const actor = await deps.access.authenticate(body.data.token);
-    if (!actor.ok || actor.value.kind !== 'member') {
+    // Viewer tokens only: the extension shows the table view, and a GM's token must not sit in a link.
+    if (!actor.ok || actor.value.kind !== 'member' || actor.value.role !== 'viewer') {
       return void res.status(400).json({ ok: false, error: { code: 'VALIDATION', field: 'token', message: 'Use a viewer token of one campaign (create_access_token, role "viewer")' } });
     }
-    await links.link(req.claims!.channel_id, actor.value.campaignId);
+    await links.link(req.claims!.channel_id, actor.value.campaignId, actor.value.id);
     const campaign = await deps.registry.call('get_campaign', {}, { actor: viewerOf(actor.value.campaignId) });
     res.json({ ok: true, campaign: campaign.ok ? (campaign.value.campaign as { name: string }).name : actor.value.campaignId });
   });

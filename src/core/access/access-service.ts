@@ -59,6 +59,12 @@ export class AccessService {
     return ok({ kind: 'member', id: member.id, name: member.name, campaignId, role: member.role });
   }
 
+  /** Whether the member is still in the campaign: what keeps anything made with its token (a Twitch link) alive. */
+  async isMember(campaignId: string, memberId: string): Promise<boolean> {
+    const campaign = await this.deps.campaigns.get(campaignId);
+    return campaign.ok && campaign.value.members.some((m) => m.id === memberId);
+  }
+
   /** Mints a token for one campaign. The secret is returned once and never stored. */
   async issue(campaignId: string, name: string, role: Role): Promise<Result<{ token: string; member: Member }>> {
     const token = `tth_${randomBytes(32).toString('base64url')}`;

@@ -1,5 +1,6 @@
 import { actorRef, type Actor } from '../access/actor.js';
 import type { KeyedMutex } from '../concurrency/keyed-mutex.js';
+import { updateResult } from '../concurrency/update-result.js';
 import type { HubEvent } from '../events/hub-events.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventBus } from '../ports/event-bus.js';
@@ -62,10 +63,7 @@ export class CampaignService {
     await this.deps.store.set(snapshotKey(campaign.id, 1), toSnapshot(campaign));
     await this.deps.store.set(campaignKey(campaign.id), campaign);
     // The index is written last: a campaign missing from it is invisible, never half-created.
-    await this.deps.mutex.run(INDEX_KEY, async () => {
-      const ids = (await this.deps.store.get<string[]>(INDEX_KEY)) ?? [];
-      await this.deps.store.set(INDEX_KEY, [...ids, campaign.id]);
-    });
+    await this.deps.store.update<string[]>(INDEX_KEY, (ids) => [...(ids ?? []), campaign.id]);
     await this.publish(campaign, actor, { type: 'campaign.created', name: campaign.name });
     return ok(campaign);
   }
@@ -156,7 +154,10 @@ export class CampaignService {
 
   async getVersion(id: string, version: number): Promise<Result<CampaignSnapshot>> {
     const snapshot = await this.deps.store.get<CampaignSnapshot>(snapshotKey(id, version));
-    return snapshot ? ok(snapshot) : notFound('Version', String(version), 'version');
+    if (snapshot) return ok(snapshot);
+    // The head is written before its snapshot: after a crash in between, the head is the snapshot.
+    const head = await this.deps.store.get<Campaign>(campaignKey(id));
+    return head?.version === version ? ok(toSnapshot(head)) : notFound('Version', String(version), 'version');
   }
 
   /** Restores the content of an earlier version as a new version; nothing in the history is lost. */
@@ -174,14 +175,9 @@ export class CampaignService {
 
   /** Changes what is not versioned content (members, session pointers). */
   async modify(id: string, fn: (c: Campaign) => Result<Campaign>): Promise<Result<Campaign>> {
-    return this.deps.mutex.run(campaignKey(id), async () => {
-      const current = await this.get(id);
-      if (!current.ok) return current;
-      const next = fn(current.value);
-      if (!next.ok) return next;
-      await this.deps.store.set(campaignKey(id), next.value);
-      return next;
-    });
+    return this.deps.mutex.run(campaignKey(id), () =>
+      updateResult<Campaign>(this.deps.store, campaignKey(id), (c) => (c ? fn(c) : notFound('Campaign', id, 'campaignId'))),
+    );
   }
 
   async delete(id: string, actor: Actor, sessionKeys: (c: Campaign) => Promise<string[]>): Promise<Result<{ id: string; name: string }>> {
@@ -189,10 +185,7 @@ export class CampaignService {
     if (!current.ok) return current;
     const c = current.value;
     // Unlisting first makes the delete take effect at once; the rest is cleanup that tolerates a crash.
-    await this.deps.mutex.run(INDEX_KEY, async () => {
-      const ids = (await this.deps.store.get<string[]>(INDEX_KEY)) ?? [];
-      await this.deps.store.set(INDEX_KEY, ids.filter((x) => x !== id));
-    });
+    await this.deps.store.update<string[]>(INDEX_KEY, (ids) => (ids ?? []).filter((x) => x !== id));
     await this.deps.store.delete(campaignKey(id));
     for (const key of await sessionKeys(c)) await this.deps.store.delete(key);
     for (let v = 1; v <= c.version; v++) await this.deps.store.delete(snapshotKey(id, v));
@@ -209,25 +202,32 @@ export class CampaignService {
     fn: (c: Campaign) => Result<ContentPatch & Campaign>,
     describe?: () => string,
   ): Promise<Result<Campaign>> {
+    // The in-process lock keeps this process's events in version order; the store's compare-and-set
+    // keeps versions unique across processes.
     const result = await this.deps.mutex.run(campaignKey(id), async (): Promise<Result<Campaign>> => {
-      const current = await this.get(id);
-      if (!current.ok) return current;
-      const c = current.value;
-      if (expectedVersion !== undefined && expectedVersion !== c.version) {
-        return fail('CONFLICT', `The campaign is at version ${c.version}, not ${expectedVersion}: someone changed it first. Reload and try again`, {
-          field: 'expectedVersion',
-          details: { currentVersion: c.version },
-        });
-      }
-      const changed = fn(c);
-      if (!changed.ok) return changed;
-      const version = c.version + 1;
-      const at = this.deps.clock.now().toISOString();
-      const entry: HistoryEntry = { version, at, actor: actorRef(actor), summary: describe ? describe() : summary };
-      const next: Campaign = { ...changed.value, version, updatedAt: at, history: [...c.history, entry] };
-      await this.deps.store.set(snapshotKey(id, version), toSnapshot(next));
-      await this.deps.store.set(campaignKey(id), next);
-      return ok(next);
+      let previous: Campaign | undefined;
+      const written = await updateResult<Campaign>(this.deps.store, campaignKey(id), (c) => {
+        previous = c;
+        if (!c) return notFound('Campaign', id, 'campaignId');
+        if (expectedVersion !== undefined && expectedVersion !== c.version) {
+          return fail('CONFLICT', `The campaign is at version ${c.version}, not ${expectedVersion}: someone changed it first. Reload and try again`, {
+            field: 'expectedVersion',
+            details: { currentVersion: c.version },
+          });
+        }
+        const changed = fn(c);
+        if (!changed.ok) return changed;
+        const version = c.version + 1;
+        const at = this.deps.clock.now().toISOString();
+        const entry: HistoryEntry = { version, at, actor: actorRef(actor), summary: describe ? describe() : summary };
+        return ok({ ...changed.value, version, updatedAt: at, history: [...c.history, entry] });
+      });
+      if (!written.ok) return written;
+      // Only the process that won version N writes its snapshot. The previous one is written again
+      // (same content) in case its writer crashed between its head and its snapshot.
+      await this.deps.store.set(snapshotKey(id, written.value.version), toSnapshot(written.value));
+      if (previous) await this.deps.store.set(snapshotKey(id, previous.version), toSnapshot(previous));
+      return written;
     });
     if (result.ok) {
       const last = result.value.history.at(-1)!;

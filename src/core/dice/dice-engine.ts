@@ -12,44 +12,101 @@ export interface DiceEngine {
 }
 
 // The library draws every face from one module-level generator. We point it at the Random of the
-// roll in progress; rolling is synchronous, so no other roll can run in between.
+// roll in progress and charge every draw (re-rolls and explosions included) to the request's budget;
+// rolling is synchronous, so no other roll can run in between.
 let activeRandom: Random | undefined;
+let budget: Budget | undefined;
 let library: typeof DiceLibrary | undefined;
+
+/** What one request may still spend: draws, and time (checked every 256 draws). */
+interface Budget {
+  draws: number;
+  deadline: number;
+  limits: DiceLimits;
+}
+/** Thrown from inside the library when a request has spent its budget; never escapes the engine. */
+class OverBudget extends Error {}
+
+function charge(): void {
+  const b = budget!;
+  if (--b.draws < 0) throw new OverBudget('draws');
+  if ((b.draws & 255) === 0 && performance.now() > b.deadline) throw new OverBudget('time');
+}
+
 /** Loads the library on first use (it takes about a second), so `ttrpg-hub --help` stays instant. */
 function loadLibrary(): typeof DiceLibrary {
   if (library) return library;
   library = createRequire(import.meta.url)('@dice-roller/rpg-dice-roller') as typeof DiceLibrary;
   const generator = library.NumberGenerator.generator as { integer(min: number, max: number): number };
   const original = generator.integer.bind(generator);
-  generator.integer = (min, max) => (activeRandom ? activeRandom.integer(min, max) : original(min, max));
+  generator.integer = (min, max) => {
+    if (budget) charge();
+    return activeRandom ? activeRandom.integer(min, max) : original(min, max);
+  };
   return library;
+}
+
+/**
+ * What depends only on the notation, cached: the parse (for reading the dice back) and the bounds,
+ * which the library finds by evaluating the whole expression twice more. Bounded like any cache.
+ */
+class NotationCache<V> {
+  readonly #map = new Map<string, V>();
+  get(key: string, make: () => V): V {
+    let v = this.#map.get(key);
+    if (v === undefined) {
+      v = make();
+      if (this.#map.size >= 500) this.#map.delete(this.#map.keys().next().value!);
+      this.#map.set(key, v);
+    }
+    return v;
+  }
 }
 
 export function createDiceEngine(random: Random, limits: DiceLimits, newId: () => string = () => random.id()): DiceEngine {
   loadLibrary();
+  const parsed = new NotationCache<unknown[]>();
+  const bounds = new NotationCache<Bounds>();
   return {
     roll(expression, options = {}) {
       const parts = splitRolls(expression, limits);
       if (!parts.ok) return parts;
       const rolls: DiceRoll[] = [];
-      for (const part of parts.value) {
-        const chat = parseChatRoll(part);
-        if (!chat.ok) return chat;
-        if (options.critical) {
-          const crit = criticalNotation(chat.value.notation, options.critical);
-          if (!crit.ok) return crit;
-          chat.value.notation = crit.value;
+      budget = { draws: limits.maxRolledDice, deadline: performance.now() + limits.maxRollMs, limits };
+      try {
+        for (const part of parts.value) {
+          const chat = parseChatRoll(part);
+          if (!chat.ok) return chat;
+          if (options.critical) {
+            const crit = criticalNotation(chat.value.notation, options.critical);
+            if (!crit.ok) return crit;
+            chat.value.notation = crit.value;
+          }
+          const rolled = rollOne(chat.value, random, limits, newId(), parsed, bounds);
+          if (!rolled.ok) return rolled;
+          rolls.push(rolled.value);
         }
-        const rolled = rollOne(chat.value, random, limits, newId());
-        if (!rolled.ok) return rolled;
-        rolls.push(rolled.value);
+      } catch (error) {
+        if (!(error instanceof OverBudget)) throw error;
+        return error.message === 'draws'
+          ? fail('LIMIT', `"${expression}" rolls more than ${limits.maxRolledDice} dice, counting re-rolls and explosions: the limit is ${limits.maxRolledDice} per request`, { field: 'expression' })
+          : fail('LIMIT', `"${expression}" takes too long to roll: the limit is ${limits.maxRollMs} ms of dice per request, so roll fewer dice`, { field: 'expression' });
+      } finally {
+        budget = undefined;
       }
       return ok(rolls);
     },
   };
 }
 
-function rollOne(chat: ChatRoll, random: Random, limits: DiceLimits, id: string): Result<DiceRoll> {
+function rollOne(
+  chat: ChatRoll,
+  random: Random,
+  limits: DiceLimits,
+  id: string,
+  parsed: NotationCache<unknown[]>,
+  bounds: NotationCache<Bounds>,
+): Result<DiceRoll> {
   // Sized from the text before parsing, so the limits apply even where the parser has its own.
   const size = measure(chat.notation);
   if (size.dice > limits.maxDice) {
@@ -61,7 +118,7 @@ function rollOne(chat: ChatRoll, random: Random, limits: DiceLimits, id: string)
 
   let expressions: unknown[];
   try {
-    expressions = loadLibrary().Parser.parse(chat.notation) as unknown[];
+    expressions = parsed.get(chat.notation, () => loadLibrary().Parser.parse(chat.notation) as unknown[]);
   } catch (error) {
     if (/qty must be between/.test(String((error as Error).message))) {
       return fail('LIMIT', `"${chat.notation}" has more than 999 dice in one term: split it, e.g. 500d6+500d6`, { field: 'expression' });
@@ -73,6 +130,7 @@ function rollOne(chat: ChatRoll, random: Random, limits: DiceLimits, id: string)
   try {
     roll = new (loadLibrary().DiceRoll)(chat.notation);
   } catch (error) {
+    if (error instanceof OverBudget) throw error;
     return fail('DICE_NOTATION', describeSyntaxError(chat.notation, error), { field: 'expression' });
   } finally {
     activeRandom = undefined;
@@ -85,23 +143,85 @@ function rollOne(chat: ChatRoll, random: Random, limits: DiceLimits, id: string)
     if (die.critical === null && die.value >= chat.critRange) die.critical = 'success';
     if (die.critical === null && die.value === 1) die.critical = 'failure';
   }
+  const { min, max, finite } = bounds.get(chat.notation, () => boundsOf(roll, chat.notation));
+  const total = roll.total;
+  // JSON has no Infinity or NaN: such a total would be stored as null and break every later read.
+  // The library shows 0 for NaN (0/0, sqrt(-1)); the bounds, evaluated the same way, still say NaN.
+  if (!finite || ![total, ...terms.map((t) => t.subtotal)].every(Number.isFinite)) {
+    return fail('DICE_NOTATION', `"${chat.notation}" is not a finite number (a division by zero, the root of a negative, or a result too large): nothing was rolled`, { field: 'expression' });
+  }
   return ok({
     id,
     expression: chat.expression,
     notation: chat.notation,
     label: chat.label,
-    total: roll.total,
-    breakdown: roll.output,
-    terms,
+    total,
+    breakdown: capBreakdown(roll.output, total, limits.maxBreakdownLength),
+    terms: capDice(terms, limits.maxListedDice),
     natural20: d20s.some((d) => d.value === 20),
     natural1: d20s.some((d) => d.value === 1),
     critical: d20s.some((d) => d.value >= chat.critRange),
     critRange: chat.critRange,
     rollMode: chat.rollMode,
-    min: roll.minTotal,
-    // The library finds an exploding roll's maximum by exploding every die up to 1000 times: slow
-    // enough to stall the hub (999d6! took 2 s) and meaningless anyway, since explosions are unbounded.
-    max: chat.notation.includes('!') ? null : roll.maxTotal,
+    min,
+    max,
+  });
+}
+
+/**
+ * The library finds bounds by evaluating the expression with every die at its minimum or maximum,
+ * re-rolling and exploding as it goes (up to 1000 times a die). The draws are charged to the
+ * request's budget; a bound too costly to find, or not finite, is reported as null.
+ */
+interface Bounds {
+  min: number | null;
+  max: number | null;
+  /** false when a bound came out as NaN or Infinity: the expression is not a finite number. */
+  finite: boolean;
+}
+
+function boundsOf(roll: DiceLibrary.DiceRoll, notation: string): Bounds {
+  let finite = true;
+  const bounded = (read: () => number): number | null => {
+    try {
+      const v = read();
+      if (!Number.isFinite(v)) finite = false;
+      return Number.isFinite(v) ? v : null;
+    } catch (error) {
+      if (error instanceof OverBudget) return null;
+      throw error;
+    }
+  };
+  const saved = budget ? { ...budget } : undefined;
+  // Bounds get a small budget of their own: they are a nicety, never the reason a roll is refused.
+  budget = { draws: 2000, deadline: performance.now() + 10, limits: saved!.limits };
+  try {
+    const min = bounded(() => roll.minTotal);
+    // Exploding dice have no upper bound (the library would report its 1000-explosion cap).
+    const max = notation.includes('!') ? null : bounded(() => roll.maxTotal);
+    return { min, max, finite };
+  } finally {
+    budget = saved;
+  }
+}
+
+function capBreakdown(output: string, total: number, max: number): string {
+  if (output.length <= max) return output;
+  const tail = ` … (${output.length - max} characters more) = ${total}`;
+  return output.slice(0, max - tail.length) + tail;
+}
+
+/** Lists at most `max` dice across the terms; the rest are counted in `omittedDice`. */
+function capDice(terms: DiceTerm[], max: number): DiceTerm[] {
+  let room = max;
+  return terms.map((t) => {
+    if (t.dice.length <= room) {
+      room -= t.dice.length;
+      return t;
+    }
+    const listed = t.dice.slice(0, room);
+    room = 0;
+    return { ...t, dice: listed, omittedDice: t.dice.length - listed.length };
   });
 }
 

@@ -14,7 +14,8 @@ export type Die = z.infer<typeof DieSchema>;
 export const DiceTermSchema = z.object({
   notation: z.string(),
   sides: z.union([z.number(), z.literal('%'), z.literal('F')]),
-  dice: z.array(DieSchema),
+  dice: z.array(DieSchema).describe('The dice as they landed; a very wide roll lists only its first dice'),
+  omittedDice: z.number().int().optional().describe('Dice rolled but not listed, to keep a stored roll small'),
   subtotal: z.number(),
 });
 export type DiceTerm = z.infer<typeof DiceTermSchema>;
@@ -33,7 +34,7 @@ export const DiceRollSchema = z.object({
   critical: z.boolean().describe('A kept d20 is within the crit range (20 unless critN is given)'),
   critRange: z.number().int(),
   rollMode: z.enum(['normal', 'advantage', 'disadvantage']),
-  min: z.number(),
+  min: z.number().nullable().describe('null when it cannot be bounded cheaply (dice that re-roll or explode on low faces)'),
   max: z.number().nullable().describe('null when dice explode: there is no upper bound'),
 });
 export type DiceRoll = z.infer<typeof DiceRollSchema>;
@@ -44,5 +45,9 @@ export const DiceLimitsSchema = z.object({
   maxDice: z.number().int().min(1).max(100_000).default(1000).describe('Dice per expression, before explosions'),
   maxSides: z.number().int().min(2).max(1_000_000).default(1000),
   maxRolls: z.number().int().min(1).max(1000).default(20).describe('Expressions per request (;-separated or Nx repeats)'),
+  maxRolledDice: z.number().int().min(1).max(1_000_000).default(10_000).describe('Dice rolled per request, counting re-rolls and explosions'),
+  maxRollMs: z.number().int().min(1).max(10_000).default(1000).describe('Time one request may spend rolling, in milliseconds: a backstop behind maxRolledDice'),
+  maxBreakdownLength: z.number().int().min(100).max(1_000_000).default(2000).describe('Characters of working kept per roll'),
+  maxListedDice: z.number().int().min(1).max(100_000).default(200).describe('Dice listed one by one per roll'),
 });
 export type DiceLimits = z.infer<typeof DiceLimitsSchema>;

@@ -10,21 +10,33 @@ import type { HubEvent } from './hub-events.js';
  * Every path that sends state to a non-GM goes through these functions.
  */
 
-function viewCombatant(c: Combatant, audience: Audience, monsterHp: Encounter['monsterHp']): CombatantView {
+/** What the table sees of a hidden anchor's id: nothing that could name or find the hidden combatant. */
+export const HIDDEN_ANCHOR = 'hidden';
+
+/** Conditions as the table sees them: a duration counted on a hidden combatant's turn keeps no trace of its id. */
+export function viewConditions(conditions: Combatant['conditions'], hiddenIds: ReadonlySet<string>): Combatant['conditions'] {
+  return hiddenIds.size === 0 ? conditions : conditions.map((k) => (hiddenIds.has(k.anchorId) ? { ...k, anchorId: HIDDEN_ANCHOR } : k));
+}
+
+function viewCombatant(c: Combatant, audience: Audience, monsterHp: Encounter['monsterHp'], hiddenIds: ReadonlySet<string>): CombatantView {
   const health = healthOf(c.hp);
-  if (audience === 'gm' || c.kind !== 'monster' || monsterHp === 'exact') return { ...c, health };
-  return { ...c, hp: null, health: monsterHp === 'descriptive' ? health : null };
+  if (audience === 'gm') return { ...c, health };
+  const conditions = viewConditions(c.conditions, hiddenIds);
+  // Only player characters show exact HP regardless of the setting: NPCs follow it like monsters.
+  if (c.kind === 'pc' || monsterHp === 'exact') return { ...c, conditions, health };
+  return { ...c, conditions, hp: null, health: monsterHp === 'descriptive' ? health : null };
 }
 
 /** Accepts a stored encounter or a GM view of one (health is recomputed from HP either way). */
 export function viewEncounter(enc: Encounter | EncounterView, audience: Audience): EncounterView {
   const visible = audience === 'gm' ? enc.combatants : enc.combatants.filter((c) => !c.hidden);
+  const hiddenIds = new Set(audience === 'gm' ? [] : enc.combatants.filter((c) => c.hidden).map((c) => c.id));
   const currentVisible = visible.some((c) => c.id === enc.currentId);
   return {
     ...enc,
     // While a hidden creature acts, the table sees the round but not whose turn it is.
     currentId: currentVisible ? enc.currentId : null,
-    combatants: visible.map((c) => viewCombatant(c, audience, enc.monsterHp)),
+    combatants: visible.map((c) => viewCombatant(c, audience, enc.monsterHp, hiddenIds)),
   };
 }
 
@@ -60,11 +72,14 @@ export function viewEvent(event: HubEvent, audience: Audience): HubEvent | null 
       };
     case 'combatant.hp_changed': {
       if (event.hidden) return null;
-      if (event.kind !== 'monster' || event.monsterHp === 'exact') return event;
+      if (event.kind === 'pc' || event.monsterHp === 'exact') return event;
       return { ...event, before: null, after: null, health: event.monsterHp === 'descriptive' ? event.health : null };
     }
-    case 'combatant.conditions_changed':
-      return event.hidden ? null : event;
+    case 'combatant.conditions_changed': {
+      if (event.hidden) return null;
+      const { hiddenAnchors, ...rest } = event;
+      return { ...rest, conditions: viewConditions(event.conditions, new Set(hiddenAnchors ?? [])) };
+    }
     case 'access.revoked':
       return null;
     // Library administration: file names and GM-only books are not the table's business.

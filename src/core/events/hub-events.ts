@@ -49,7 +49,13 @@ export const HubEventSchema = z.discriminatedUnion('type', [
     health: HealthSchema.nullable(),
     monsterHp: MonsterHpDisplaySchema,
   }),
-  z.object({ ...base, type: z.literal('combatant.conditions_changed'), ...combatantRef, conditions: z.array(ConditionSchema) }),
+  z.object({
+    ...base,
+    type: z.literal('combatant.conditions_changed'),
+    ...combatantRef,
+    conditions: z.array(ConditionSchema),
+    hiddenAnchors: z.array(z.string()).optional().describe('GM only: anchors the table must not see (their ids are masked in its view)'),
+  }),
   z.object({ ...base, type: z.literal('campaign.created'), name: z.string() }),
   z.object({
     ...base,

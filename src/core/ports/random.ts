@@ -8,11 +8,36 @@ export interface Random {
   id(): string;
 }
 
-/** Cryptographically strong randomness: the default, so no player can predict a roll. */
-export const cryptoRandom: Random = {
-  integer: (min, max) => randomInt(min, max + 1),
-  id: () => randomBytes(9).toString('base64url'),
-};
+/**
+ * Cryptographically strong randomness: the default, so no player can predict a roll. Draws 32-bit
+ * words from a pool refilled 4 KiB at a time (one `randomBytes` call per 1024 words rather than one
+ * `randomInt` call per die), unbiased by rejection sampling.
+ */
+export const cryptoRandom: Random = (() => {
+  const WORDS = 1024;
+  let pool = new Uint32Array(0);
+  let next = 0;
+  const word = () => {
+    if (next === pool.length) {
+      const bytes = randomBytes(WORDS * 4);
+      pool = new Uint32Array(bytes.buffer, bytes.byteOffset, WORDS);
+      next = 0;
+    }
+    return pool[next++]!;
+  };
+  return {
+    integer(min, max) {
+      const range = max - min + 1;
+      if (range > 2 ** 32) return randomInt(min, max + 1);
+      // Largest multiple of range below 2^32: words at or above it would favour the low faces.
+      const limit = 2 ** 32 - (2 ** 32 % range);
+      let w = word();
+      while (w >= limit) w = word();
+      return min + (w % range);
+    },
+    id: () => randomBytes(9).toString('base64url'),
+  };
+})();
 
 /** A repeatable pseudo-random source (mulberry32) for tests and benchmarks. */
 export function seededRandom(seed: number): Random {

@@ -5,6 +5,7 @@ import type { CoreDeps } from '../core-deps.js';
 import { fail, ok, type HubError, type Result } from '../result.js';
 import type { AnyTool, Progress } from './define-tool.js';
 import type { GmStreamChunk } from '../game-master/gm-stream.js';
+import { MAX_INPUT_DEPTH, tooDeep } from './input-depth.js';
 
 export interface CallOptions {
   actor: Actor;
@@ -24,6 +25,8 @@ export interface ToolRegistry {
   /** Every tool, in catalogue order. */
   list(): readonly AnyTool[];
   get(name: string): AnyTool | undefined;
+  /** The tools this caller's role may call (in some campaign): what tools/list and /api/tools show it. */
+  listFor(actor: Actor): readonly AnyTool[];
   /** Validates input, checks the caller's role, runs the tool and validates its output. Never throws. */
   call(name: string, input: unknown, options: CallOptions): Promise<ToolCallResult>;
 }
@@ -38,6 +41,11 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
   async function call(name: string, raw: unknown, options: CallOptions): Promise<ToolCallResult> {
     const tool = byName.get(name);
     if (!tool) return withText(fail('UNKNOWN_TOOL', `There is no tool "${name}": expected one of ${[...byName.keys()].join(', ')}`));
+    const deep = tooDeep(raw);
+    if (deep) {
+      const at = deep.split('.').slice(0, 3).join('.');
+      return withText(fail('VALIDATION', `Invalid input: ${at}: nested more than ${MAX_INPUT_DEPTH} levels deep; expected a flatter value`, { field: at }));
+    }
     const parsed = tool.input.safeParse(withTokenCampaign(tool, raw ?? {}, options.actor));
     if (!parsed.success) return withText(validationFailure(parsed.error));
     const input = parsed.data as Record<string, unknown>;
@@ -48,7 +56,9 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
     const role = roleIn(options.actor, campaignId);
     const allowed = tool.access === 'owner' ? options.actor.kind === 'owner' : role !== null && roleRank(role) >= roleRank(tool.access);
     if (!allowed || role === null) {
-      const needs = tool.access === 'owner' ? 'the hub owner token' : `the ${tool.access} role${campaignId ? ` in campaign ${campaignId}` : ''}`;
+      // The campaign is named only when the caller named it: a foreign sessionId must not reveal its campaign.
+      const named = campaignId !== null && input.campaignId === campaignId;
+      const needs = tool.access === 'owner' ? 'the hub owner token' : `the ${tool.access} role${named ? ` in campaign ${campaignId}` : campaignId ? ' in that session\'s campaign' : ''}`;
       const has = role ? `your token has the ${role} role` : 'your token is not part of this campaign';
       return withText(fail('FORBIDDEN', `${tool.name} needs ${needs}; ${has}`));
     }
@@ -74,7 +84,17 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
     }
   }
 
-  return { list: () => [...byName.values()], get: (name) => byName.get(name), call };
+  const listFor = (actor: Actor) => [...byName.values()].filter((t) => mayEverCall(t, actor));
+  return { list: () => [...byName.values()], get: (name) => byName.get(name), listFor, call };
+}
+
+/** Whether the caller's role could pass this tool's access check anywhere (a member acts in its own campaign only). */
+export function mayEverCall(tool: AnyTool, actor: Actor): boolean {
+  if (actor.kind === 'owner') return true;
+  if (tool.access === 'owner') return false;
+  // A guest has the player role outside any campaign: only tools that need no campaign.
+  if (actor.kind === 'guest') return tool.campaign !== 'required' && roleRank('player') >= roleRank(tool.access);
+  return roleRank(actor.role) >= roleRank(tool.access);
 }
 
 async function resolveCampaign(tool: AnyTool, input: Record<string, unknown>, actor: Actor, deps: CoreDeps): Promise<Result<string | null>> {

@@ -48,7 +48,7 @@ export const chunksKey = (sourceId: string, version: string) => `rules:chunks:${
 
 const empty = (): Catalogue => ({ revision: 0, sources: [], pending: [], personality: { hub: null, campaigns: {} } });
 
-/** Reads and changes the catalogue, one change at a time within this process. */
+/** Reads and changes the catalogue, one change at a time across every process sharing the store. */
 export class CatalogueStore {
   constructor(
     private readonly store: Store,
@@ -62,12 +62,14 @@ export class CatalogueStore {
   /** Applies a change and bumps the revision; returns the catalogue as written. */
   modify(change: (c: Catalogue) => Catalogue | void): Promise<Catalogue> {
     return this.mutex.run(CATALOGUE_KEY, async () => {
-      const current = await this.read();
-      const draft = structuredClone(current);
-      const next = change(draft) ?? draft;
-      const written = { ...next, revision: current.revision + 1 };
-      await this.store.set(CATALOGUE_KEY, written);
-      return written;
+      // Atomic across processes (an ingest in the CLI while the hub runs); `change` may run again.
+      const written = await this.store.update<Catalogue>(CATALOGUE_KEY, (stored) => {
+        const current = stored ?? empty();
+        const draft = structuredClone(current);
+        const next = change(draft) ?? draft;
+        return { ...next, revision: current.revision + 1 };
+      });
+      return written!;
     });
   }
 

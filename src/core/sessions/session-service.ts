@@ -2,6 +2,7 @@ import { actorRef, type Actor } from '../access/actor.js';
 import type { CampaignService } from '../campaigns/campaign-service.js';
 import type { Campaign } from '../campaigns/campaign-schemas.js';
 import type { KeyedMutex } from '../concurrency/keyed-mutex.js';
+import { updateResult } from '../concurrency/update-result.js';
 import type { DiceRoll } from '../dice/dice-schemas.js';
 import { viewEncounter } from '../events/audience-view.js';
 import type { HubEvent } from '../events/hub-events.js';
@@ -11,7 +12,8 @@ import type { Random } from '../ports/random.js';
 import type { Store } from '../ports/store.js';
 import { fail, notFound, ok, type Result } from '../result.js';
 import { emptyEncounter } from './initiative-tracker.js';
-import { RollLog } from './roll-log.js';
+import { PagedLog, SMALL_PAGE } from './paged-log.js';
+import { rollLog } from './roll-log.js';
 import type { Encounter, LoggedRoll, Note, Session, SessionRecord } from './session-schemas.js';
 
 export interface SessionDeps {
@@ -21,7 +23,7 @@ export interface SessionDeps {
   random: Random;
   mutex: KeyedMutex;
   campaigns: CampaignService;
-  limits: { recentRolls: number; maxNotes: number };
+  limits: { recentRolls: number; maxNotes: number; maxNoteBytes: number };
 }
 
 export const sessionKey = (id: string) => `session:${id}`;
@@ -41,9 +43,11 @@ export interface EncounterChange<T> {
  * so every acknowledged change is exactly one write.
  */
 export class SessionService {
-  readonly #rolls: RollLog;
+  readonly #rolls: PagedLog<LoggedRoll>;
+  readonly #notes: PagedLog<Note>;
   constructor(private readonly deps: SessionDeps) {
-    this.#rolls = new RollLog(deps.store);
+    this.#rolls = rollLog(deps.store);
+    this.#notes = new PagedLog<Note>(deps.store, 'notes');
   }
 
   /** The stored session without its dice log: enough to know its campaign and state. */
@@ -79,11 +83,14 @@ export class SessionService {
   /** Every key a session occupies, for deleting a campaign. */
   async storageKeys(id: string): Promise<string[]> {
     const record = await this.deps.store.get<SessionRecord>(sessionKey(id));
-    return [sessionKey(id), ...this.#rolls.keys(id, record?.rollCount ?? 0)];
+    return [sessionKey(id), ...this.#rolls.keys(id, record?.rollCount ?? 0, record?.rollPageSize), ...this.#notes.keys(id, record?.noteCount ?? 0, SMALL_PAGE)];
   }
 
+  /** The session as tools show it: its notes (inline ones from older versions, then the paged ones) and recent rolls. */
   private async withRecentRolls(record: SessionRecord): Promise<Session> {
-    return { ...record, rolls: await this.#rolls.recent(record.id, record.rollCount, this.deps.limits.recentRolls) };
+    const count = record.noteCount ?? 0;
+    const [rolls, paged] = await Promise.all([this.#rolls.recent(record.id, record.rollCount, this.deps.limits.recentRolls, record.rollPageSize), this.#notes.recent(record.id, count, count, SMALL_PAGE)]);
+    return { ...record, notes: [...record.notes, ...paged], rolls };
   }
 
   async start(campaignId: string, name: string | undefined, actor: Actor): Promise<Result<Session>> {
@@ -91,12 +98,7 @@ export class SessionService {
       const campaign = await this.deps.campaigns.get(campaignId);
       if (!campaign.ok) return campaign;
       const running = await this.active(campaign.value);
-      if (running) {
-        return fail('STATE', `Session "${running.name}" (${running.id}) is still active: end it before starting another`, {
-          field: 'campaignId',
-          details: { activeSessionId: running.id },
-        });
-      }
+      if (running) return stillActive(running);
       const now = this.deps.clock.now();
       const session: SessionRecord = {
         id: this.deps.random.id(),
@@ -107,16 +109,24 @@ export class SessionService {
         endedAt: null,
         version: 1,
         notes: [],
+        rollPageSize: SMALL_PAGE,
         rollCount: 0,
         secretRollCount: 0,
         encounter: emptyEncounter(),
       };
       // The session is written before the campaign points at it, so a campaign never refers to a missing session.
       await this.deps.store.set<SessionRecord>(sessionKey(session.id), session);
+      // Another process may have started a session since we looked: the campaign's pointer decides.
+      const seen = campaign.value.activeSessionId;
       const linked = await this.deps.campaigns.modify(campaignId, (c) =>
-        ok({ ...c, sessionIds: [...c.sessionIds, session.id], activeSessionId: session.id }),
+        c.activeSessionId !== seen
+          ? fail('STATE', 'Another session was started at the same moment: end it before starting another', { field: 'campaignId', details: { activeSessionId: c.activeSessionId } })
+          : ok({ ...c, sessionIds: [...c.sessionIds, session.id], activeSessionId: session.id }),
       );
-      if (!linked.ok) return linked;
+      if (!linked.ok) {
+        await this.deps.store.delete(sessionKey(session.id));
+        return linked;
+      }
       await this.publish(session, actor, [{ type: 'session.started', name: session.name }]);
       return ok({ ...session, rolls: [] });
     });
@@ -134,28 +144,59 @@ export class SessionService {
     return ok(await this.withRecentRolls(ended.value));
   }
 
+  /**
+   * Adds a note beside the session (see PagedLog): the session only counts notes and their size, so
+   * it stays small however many notes a table writes, within the per-session caps.
+   */
   async addNote(sessionId: string, text: string, secret: boolean, actor: Actor): Promise<Result<Note>> {
     const note: Note = { id: this.deps.random.id(), at: this.deps.clock.now().toISOString(), author: actorRef(actor), text, secret };
-    const saved = await this.update(sessionId, actor, (s) => {
-      if (s.notes.length >= this.deps.limits.maxNotes) {
-        return fail('LIMIT', `This session has ${s.notes.length} notes: the limit is ${this.deps.limits.maxNotes}`, { field: 'note' });
-      }
-      return ok({ session: { ...s, notes: [...s.notes, note] }, events: [{ type: 'session.note_added', note }] });
+    const { maxNotes, maxNoteBytes } = this.deps.limits;
+    return this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<Note>> => {
+      const reserved = await updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (s) => {
+        if (!s) return notFound('Session', sessionId, 'sessionId');
+        const count = s.notes.length + (s.noteCount ?? 0);
+        const bytes = (s.noteBytes ?? 0) + s.notes.reduce((n, x) => n + x.text.length, 0);
+        if (count >= maxNotes) return fail('LIMIT', `This session has ${count} notes: the limit is ${maxNotes}`, { field: 'note' });
+        if (bytes + text.length > maxNoteBytes) {
+          return fail('LIMIT', `This session's notes would be ${bytes + text.length} characters long: the limit is ${maxNoteBytes} per session. Start a new session or shorten the note`, { field: 'note' });
+        }
+        return ok({
+          ...s,
+          version: s.version + 1,
+          noteCount: (s.noteCount ?? 0) + 1,
+          secretNoteCount: (s.secretNoteCount ?? 0) + (secret ? 1 : 0),
+          noteBytes: (s.noteBytes ?? 0) + text.length,
+        });
+      });
+      if (!reserved.ok) return reserved;
+      await this.#notes.write(sessionId, reserved.value.noteCount! - 1, [note], SMALL_PAGE);
+      await this.publish(reserved.value, actor, [{ type: 'session.note_added', note }]);
+      return ok(note);
     });
-    return saved.ok ? ok(note) : saved;
   }
 
-  /** Appends rolls to the session's dice log and announces them. */
+  /**
+   * Appends rolls to the session's dice log and announces them. The session's count is raised first,
+   * which reserves the log positions for this call alone (across processes too); the entries are
+   * then written into their pages, and only then announced and acknowledged.
+   */
   async logRolls(sessionId: string, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<SessionRecord>> {
     const at = this.deps.clock.now().toISOString();
     const entries = rolls.map((roll) => ({ at, roller: actorRef(actor), secret, roll }));
-    return this.update(sessionId, actor, async (s) => {
-      if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
-      // The log pages are written before the session counts them; see RollLog.
-      await this.#rolls.append(s.id, s.rollCount, entries);
-      const session = { ...s, rollCount: s.rollCount + entries.length, secretRollCount: s.secretRollCount + (secret ? entries.length : 0) };
-      return ok({ session, events: [{ type: 'dice.rolled', secret, rolls }] });
-    });
+    // Only the reservation holds the session's lock: the entries then go to their own positions and
+    // are announced outside it, so concurrent rolls at a busy table do not queue behind each other's
+    // log writes. A dice event is a log entry, not state: it may overtake another roll's event.
+    const reserved = await this.deps.mutex.run(sessionKey(sessionId), () =>
+      updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (s) => {
+        if (!s) return notFound('Session', sessionId, 'sessionId');
+        if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
+        return ok({ ...s, version: s.version + 1, rollCount: s.rollCount + entries.length, secretRollCount: s.secretRollCount + (secret ? entries.length : 0) });
+      }),
+    );
+    if (!reserved.ok) return reserved;
+    await this.#rolls.write(sessionId, reserved.value.rollCount - entries.length, entries, reserved.value.rollPageSize);
+    await this.publish(reserved.value, actor, [{ type: 'dice.rolled', secret, rolls }]);
+    return reserved;
   }
 
   /** Applies a change to the initiative tracker of an active session, then publishes its events. */
@@ -176,42 +217,58 @@ export class SessionService {
   private async update(
     sessionId: string,
     actor: Actor,
-    fn: (s: SessionRecord) => Result<{ session: SessionRecord; events: EventBody[] }> | Promise<Result<{ session: SessionRecord; events: EventBody[] }>>,
+    fn: (s: SessionRecord) => Result<{ session: SessionRecord; events: EventBody[] }>,
   ): Promise<Result<SessionRecord>> {
-    const result = await this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<SessionRecord>> => {
-      const current = await this.getRecord(sessionId);
-      if (!current.ok) return current;
-      const changed = await fn(current.value);
-      if (!changed.ok) return changed;
-      const next = { ...changed.value.session, version: current.value.version + 1 };
-      await this.deps.store.set(sessionKey(sessionId), next);
-      // Published after the write is acknowledged (nobody hears of a change that could still be lost)
-      // and inside the lock, so listeners hear a session's changes in version order.
-      await this.publish(next, actor, changed.value.events);
-      return ok(next);
+    // The in-process lock keeps this process's events in version order; the store's compare-and-set
+    // keeps versions unique across processes. `fn` may run again after a lost race: its last run counts.
+    return this.deps.mutex.run(sessionKey(sessionId), async (): Promise<Result<SessionRecord>> => {
+      let events: EventBody[] = [];
+      const written = await updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (current) => {
+        if (!current) return notFound('Session', sessionId, 'sessionId');
+        const changed = fn(current);
+        if (!changed.ok) return changed;
+        events = changed.value.events;
+        return ok({ ...changed.value.session, version: current.version + 1 });
+      });
+      if (!written.ok) return written;
+      // Published after the write is acknowledged: nobody hears of a change that could still be lost.
+      await this.publish(written.value, actor, events);
+      return written;
     });
-    return result;
   }
 
   /** The whole dice log of a session, oldest first (for campaign export). */
   async fullLog(record: SessionRecord): Promise<LoggedRoll[]> {
-    return this.#rolls.recent(record.id, record.rollCount, record.rollCount);
+    return this.#rolls.recent(record.id, record.rollCount, record.rollCount, record.rollPageSize);
+  }
+
+  /** Every note of a session, oldest first: those kept in the record by older versions, then the paged ones. */
+  async allNotes(record: SessionRecord): Promise<Note[]> {
+    const count = record.noteCount ?? 0;
+    return [...record.notes, ...(await this.#notes.recent(record.id, count, count, SMALL_PAGE))];
   }
 
   /**
-   * Recreates an exported session in a campaign under a new id: log and record first, then the
+   * Recreates an exported session in a campaign under a new id: notes, log and record first, then the
    * campaign's pointer, so a crash in between leaves an unreferenced session, never a dangling pointer.
    */
   async restore(campaignId: string, record: Omit<SessionRecord, 'id' | 'campaignId' | 'rollCount' | 'secretRollCount' | 'version'>, rolls: LoggedRoll[]): Promise<Result<SessionRecord>> {
+    const notes = record.notes;
     const session: SessionRecord = {
       ...record,
       id: this.deps.random.id(),
       campaignId,
       version: 1,
+      notes: [],
+      noteCount: notes.length,
+      secretNoteCount: notes.filter((n) => n.secret).length,
+      noteBytes: notes.reduce((n, x) => n + x.text.length, 0),
       rollCount: rolls.length,
       secretRollCount: rolls.filter((r) => r.secret).length,
+      rollPageSize: SMALL_PAGE,
     };
-    await this.#rolls.append(session.id, 0, rolls);
+    await this.#notes.write(session.id, 0, notes, SMALL_PAGE);
+    await this.#rolls.write(session.id, 0, rolls, SMALL_PAGE);
     await this.deps.store.set<SessionRecord>(sessionKey(session.id), session);
     const linked = await this.deps.campaigns.modify(campaignId, (c) =>
       ok({ ...c, sessionIds: [...c.sessionIds, session.id], activeSessionId: session.status === 'active' ? session.id : c.activeSessionId }),
@@ -234,3 +291,9 @@ export class SessionService {
     }
   }
 }
+
+const stillActive = (running: SessionRecord): Result<never> =>
+  fail('STATE', `Session "${running.name}" (${running.id}) is still active: end it before starting another`, {
+    field: 'campaignId',
+    details: { activeSessionId: running.id },
+  });

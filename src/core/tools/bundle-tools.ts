@@ -23,8 +23,8 @@ export const exportCampaign = defineTool({
     const c = found.value;
     const sessions = [];
     for (const record of await deps.sessions.list(c)) {
-      const { id, name, status, startedAt, endedAt, notes, encounter } = record;
-      sessions.push({ id, name, status, startedAt, endedAt, notes, encounter, rolls: await deps.sessions.fullLog(record) });
+      const { id, name, status, startedAt, endedAt, encounter } = record;
+      sessions.push({ id, name, status, startedAt, endedAt, notes: await deps.sessions.allNotes(record), encounter, rolls: await deps.sessions.fullLog(record) });
     }
     const bundle: CampaignBundle = {
       format: BUNDLE_FORMAT,

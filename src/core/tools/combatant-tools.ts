@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { owns, sheetsOf } from '../characters/character-service.js';
 import type { Role } from '../access/actor.js';
 import { defineTool } from '../registry/define-tool.js';
 import { fail, ok, type Result } from '../result.js';
@@ -13,13 +14,35 @@ import { inEncounter, quiet } from './initiative-tools.js';
 const where = { sessionId: sessionIdField.optional(), campaignId: campaignIdField.optional(), combatantId: combatantIdField };
 const output = z.object({ combatant: CombatantViewSchema, encounter: EncounterViewSchema });
 
-/** Players may change their characters; monsters, NPCs and hidden combatants are the GM's. */
-function mayChange(role: Role, c: Combatant): Result<Combatant> {
-  if (role === 'gm' || (c.kind === 'pc' && !c.hidden)) return ok(c);
+/** The one answer for an id the caller may not see, so hidden and unknown ids cannot be told apart. */
+export const notInOrder = (id: string, field = 'combatantId') => fail('NOT_FOUND', `Combatant "${id}" is not in the initiative order`, { field });
+
+/**
+ * Players may change their own characters only: a PC they added, or one whose campaign character
+ * names them as its player. Monsters, NPCs, other players' characters and hidden combatants are the GM's.
+ */
+function mayChange(role: Role, actorId: string, ownCharacters: ReadonlySet<string>, c: Combatant): Result<Combatant> {
+  if (role === 'gm') return ok(c);
   // A hidden combatant does not exist as far as the table knows, not even by name.
-  if (c.hidden) return fail('NOT_FOUND', `Combatant "${c.id}" is not in the initiative order`, { field: 'combatantId' });
-  return fail('FORBIDDEN', `Only the GM can change ${c.name}: players may change player characters only`, { field: 'combatantId' });
+  if (c.hidden) return notInOrder(c.id);
+  if (c.kind === 'pc' && (c.ownerId === actorId || ownCharacters.has(c.name.toLowerCase()))) return ok(c);
+  return fail('FORBIDDEN', `Only the GM can change ${c.name}: players may change their own characters only`, { field: 'combatantId' });
 }
+
+/**
+ * Names of the campaign characters whose player is this actor: universal sheets by their owner
+ * (a Discord user or a hub member), free-form characters by a playerId, ownerId or memberId field.
+ */
+async function ownCharactersOf(ctx: Parameters<typeof inEncounter>[1]): Promise<Set<string>> {
+  if (ctx.role === 'gm' || !ctx.campaignId) return new Set();
+  const campaign = await ctx.deps.campaigns.get(ctx.campaignId);
+  if (!campaign.ok) return new Set();
+  const sheets = sheetsOf(campaign.value).filter((sheet) => owns(sheet, ctx.actor));
+  const freeForm = campaign.value.data.characters.filter((ch) => [ch.playerId, ch.ownerId, ch.memberId].includes(ctx.actor.id));
+  return new Set([...sheets, ...freeForm].map((ch) => String(ch.name ?? '').toLowerCase()).filter(Boolean));
+}
+
+const hiddenIds = (enc: Encounter) => enc.combatants.filter((x) => x.hidden).map((x) => x.id);
 
 const ref = (c: Combatant) => ({ combatantId: c.id, name: c.name, kind: c.kind, hidden: c.hidden });
 
@@ -29,15 +52,16 @@ async function changeCombatant(
   ctx: Parameters<typeof inEncounter>[1],
   fn: (c: Combatant, enc: Encounter) => Result<EncounterChange<Combatant>>,
 ) {
+  const own = await ownCharactersOf(ctx);
   const result = await inEncounter(input, ctx, (enc) => {
     const found = findCombatant(enc, input.combatantId);
-    if (!found.ok) return found;
-    const allowed = mayChange(ctx.role, found.value);
+    if (!found.ok) return notInOrder(input.combatantId);
+    const allowed = mayChange(ctx.role, ctx.actor.id, own, found.value);
     return allowed.ok ? fn(found.value, enc) : allowed;
   });
   if (!result.ok) return result;
   const combatant = result.value.encounter.combatants.find((c) => c.id === input.combatantId);
-  if (!combatant) return fail('NOT_FOUND', `Combatant "${input.combatantId}" is hidden from you`, { field: 'combatantId' });
+  if (!combatant) return notInOrder(input.combatantId);
   return ok({ combatant, encounter: result.value.encounter });
 }
 
@@ -87,7 +111,9 @@ export const addCondition = defineTool({
   async run(input, ctx) {
     return changeCombatant(input, ctx, (c, enc) => {
       const anchorId = input.anchorId ?? c.id;
-      if (!enc.combatants.some((x) => x.id === anchorId)) return fail('NOT_FOUND', `Anchor "${anchorId}" is not in the initiative order`, { field: 'anchorId' });
+      // The table may anchor only on combatants it can see: a hidden one answers like an unknown id.
+      const anchor = enc.combatants.find((x) => x.id === anchorId);
+      if (!anchor || (anchor.hidden && ctx.role !== 'gm')) return notInOrder(anchorId, 'anchorId');
       const condition = {
         id: ctx.deps.random.id(),
         name: input.name,
@@ -99,7 +125,7 @@ export const addCondition = defineTool({
         note: input.note ?? null,
       };
       const changed = { ...c, conditions: [...c.conditions.filter((k) => k.name.toLowerCase() !== input.name.toLowerCase()), condition] };
-      return ok({ encounter: replaceCombatant(enc, changed), value: changed, events: () => [{ type: 'combatant.conditions_changed' as const, ...ref(c), conditions: changed.conditions }] });
+      return ok({ encounter: replaceCombatant(enc, changed), value: changed, events: () => [{ type: 'combatant.conditions_changed' as const, ...ref(c), conditions: changed.conditions, hiddenAnchors: hiddenIds(enc) }] });
     });
   },
   format: ({ combatant }) => formatCombatant(combatant),
@@ -122,7 +148,7 @@ export const removeCondition = defineTool({
         return fail('NOT_FOUND', `${c.name} is not "${input.name}" (conditions: ${has})`, { field: 'name' });
       }
       const changed = { ...c, conditions };
-      return ok({ encounter: replaceCombatant(enc, changed), value: changed, events: () => [{ type: 'combatant.conditions_changed' as const, ...ref(c), conditions }] });
+      return ok({ encounter: replaceCombatant(enc, changed), value: changed, events: () => [{ type: 'combatant.conditions_changed' as const, ...ref(c), conditions, hiddenAnchors: hiddenIds(enc) }] });
     });
   },
   format: ({ combatant }) => formatCombatant(combatant),

@@ -91,7 +91,7 @@ export const listSessions = defineTool({
       status: s.status,
       startedAt: s.startedAt,
       endedAt: s.endedAt,
-      notes: gm ? s.notes.length : s.notes.filter((n) => !n.secret).length,
+      notes: gm ? s.notes.length + (s.noteCount ?? 0) : s.notes.filter((n) => !n.secret).length + (s.noteCount ?? 0) - (s.secretNoteCount ?? 0),
       rolls: gm ? s.rollCount : s.rollCount - s.secretRollCount,
     }));
     return ok({ sessions });

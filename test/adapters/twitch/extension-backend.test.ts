@@ -100,3 +100,24 @@ describe('extension backend service', () => {
     expect(twitch.messages.at(-1)!.message.rolls.at(-1).rolls[0].label).toBe('after the limit');
   });
 });
+
+describe('channel links and revocation (issue 14)', () => {
+  const OTHER = '9002';
+  const broadcasterJwt = () => extensionJwt({ channel_id: OTHER, role: 'broadcaster' });
+  it('accepts viewer tokens only: a GM or player token gets 400 naming the token', async () => {
+    for (const role of ['gm', 'player']) {
+      const t = (await hub.api('create_access_token', { campaignId, name: `Twitch ${role}`, role })).body.value.token;
+      const res = await ebs('POST', '/twitch/link', await broadcasterJwt(), { token: t });
+      expect(res).toMatchObject({ status: 400, body: { error: { field: 'token', message: expect.stringMatching(/viewer token/) } } });
+    }
+    expect((await ebs('GET', '/twitch/state', await extensionJwt({ channel_id: OTHER, role: 'viewer' }))).body.linked).toBe(false);
+  });
+
+  it('ends the link when the viewer token that made it is revoked', async () => {
+    const issued = (await hub.api('create_access_token', { campaignId, name: 'Twitch link', role: 'viewer' })).body.value;
+    expect((await ebs('POST', '/twitch/link', await broadcasterJwt(), { token: issued.token })).body.ok).toBe(true);
+    expect((await ebs('GET', '/twitch/state', await extensionJwt({ channel_id: OTHER, role: 'viewer' }))).body.linked).toBe(true);
+    expect((await hub.api('revoke_access_token', { campaignId, memberId: issued.member.id })).status).toBe(200);
+    expect((await ebs('GET', '/twitch/state', await extensionJwt({ channel_id: OTHER, role: 'viewer' }))).body).toEqual({ ok: true, linked: false });
+  });
+});

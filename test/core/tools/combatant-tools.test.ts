@@ -85,10 +85,14 @@ describe('change_hp', () => {
     expect(f.eventsOf('initiative.updated').at(-1)!.version).toBe(event!.version);
   });
 
-  it('lets players change player characters but not monsters', async () => {
+  it('lets players change their own characters but not monsters or other players\' characters (issue 14)', async () => {
     const { f, campaignId, pc, goblin } = await fight();
     const player = await f.member(campaignId, 'player');
+    const other = await f.member(campaignId, 'player');
+    // Tordek was added by the GM; the campaign's character sheet names the player.
+    await f.ok('update_campaign_data', { campaignId, operation: 'add', dataType: 'characters', item: { name: 'Tordek', playerId: player.id } });
     expect((await f.ok('change_hp', { combatantId: pc, damage: 4 }, player)).combatant.hp.current).toBe(16);
+    expect(await f.fail('change_hp', { combatantId: pc, damage: 4 }, other)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/their own characters/) });
     const error = await f.fail('change_hp', { combatantId: goblin, damage: 4 }, player);
     expect(error).toMatchObject({ code: 'FORBIDDEN', field: 'combatantId', message: expect.stringMatching(/Only the GM can change Goblin/) });
   });
@@ -127,9 +131,14 @@ describe('add_condition and remove_condition', () => {
   it('lets players put conditions on their characters only', async () => {
     const { f, campaignId, pc, goblin } = await fight();
     const player = await f.member(campaignId, 'player');
-    await f.ok('add_condition', { combatantId: pc, name: 'Inspired' }, player);
+    // A PC the player added is theirs; the GM's Tordek is not.
+    const { added } = await f.ok('add_combatants', { combatants: [{ name: 'Mialee', kind: 'pc', initiative: 11 }] }, player);
+    const own = (added as { id: string }[])[0]!.id;
+    await f.ok('add_condition', { combatantId: own, name: 'Inspired' }, player);
+    expect((await f.fail('add_condition', { combatantId: pc, name: 'Inspired' }, player)).code).toBe('FORBIDDEN');
     expect((await f.fail('add_condition', { combatantId: goblin, name: 'Charmed' }, player)).code).toBe('FORBIDDEN');
-    expect((await f.fail('remove_condition', { combatantId: pc, name: 'Inspired' }, await f.member(campaignId, 'viewer'))).code).toBe('FORBIDDEN');
+    expect((await f.fail('remove_condition', { combatantId: own, name: 'Inspired' }, await f.member(campaignId, 'player'))).code).toBe('FORBIDDEN');
+    expect((await f.fail('remove_condition', { combatantId: own, name: 'Inspired' }, await f.member(campaignId, 'viewer'))).code).toBe('FORBIDDEN');
   });
 });
 

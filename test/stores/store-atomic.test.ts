@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/stores/open-store.js';
+import { reachable } from '../helpers/reachable.js';
+
+// Two store instances on one backend behave like two processes: each has its own connection and its
+// own in-process lock, so only the backend's compare-and-set can keep their updates from clobbering.
+const dir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-atomic-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const [redisUp, postgresUp] = await Promise.all([reachable(redisUrl), reachable(postgresUrl)]);
+if (!redisUp) console.warn(`Skipping Redis atomicity tests: nothing listens at ${redisUrl}`);
+if (!postgresUp) console.warn(`Skipping Postgres atomicity tests: nothing listens at ${postgresUrl}`);
+
+const namespace = `ttrpg-hub-atomic-${process.pid}-${Date.now()}`;
+const backends = [
+  { name: 'sqlite', url: `sqlite://${join(dir, 'hub.sqlite')}`, run: true },
+  { name: 'redis', url: redisUrl, run: redisUp },
+  { name: 'postgres', url: postgresUrl, run: postgresUp },
+];
+
+describe.each(backends)('$name store: update is atomic across connections', ({ url, run }) => {
+  it.runIf(run)('keeps all 200 concurrent increments made through two connections', async () => {
+    const [a, b] = [await openStore(url, namespace), await openStore(url, namespace)];
+    try {
+      const key = `counter:${Math.random()}`;
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          (i % 2 ? a : b).update<{ n: number; seen: number[] }>(key, (c) => ({ n: (c?.n ?? 0) + 1, seen: [...(c?.seen ?? []), i] })),
+        ),
+      );
+      const final = await a.get<{ n: number; seen: number[] }>(key);
+      expect(final?.n).toBe(200);
+      expect(new Set(final?.seen).size).toBe(200);
+      // Every acknowledged update saw a distinct predecessor: no number was handed out twice.
+      expect(new Set(results.map((r) => r?.n)).size).toBe(200);
+    } finally {
+      await a.close().catch(() => {});
+      await b.close().catch(() => {});
+    }
+  }, 60_000);
+
+  it.runIf(run)('lets exactly one of two racing version checks win', async () => {
+    const [a, b] = [await openStore(url, `${namespace}-v`), await openStore(url, `${namespace}-v`)];
+    try {
+      for (let round = 0; round < 10; round++) {
+        const key = `doc:${round}:${Math.random()}`;
+        await a.set(key, { version: 1 });
+        const attempt = (s: typeof a) =>
+          s
+            .update<{ version: number }>(key, (c) => {
+              if (c?.version !== 1) throw new Error('CONFLICT');
+              return { version: 2 };
+            })
+            .then(() => 'won', () => 'lost');
+        const outcomes = await Promise.all([attempt(a), attempt(b), attempt(a), attempt(b)]);
+        expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
+      }
+    } finally {
+      await a.close().catch(() => {});
+      await b.close().catch(() => {});
+    }
+  }, 60_000);
+});
