@@ -73,6 +73,8 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
     if (!actor.ok) return next(Object.assign(new Error(actor.error.message), { data: actor.error }));
     socket.data.actor = actor.value;
     socket.data.authenticate = authenticate;
+    // Sockets with the same credential are re-checked together by the sweep below.
+    socket.data.credentialKey = token ? `token:${token}` : `session:${cookieHeader ?? ''}:${String(auth?.campaignId ?? '')}`;
     next();
   });
 
@@ -125,20 +127,21 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
 
   // Revocation events reach this process only when it shares an event channel with the revoker (Redis).
   // A token revoked by a process that does not (the stdio MCP server on the same SQLite file, a hub
-  // without Redis, a deleted campaign) is caught here: every open socket's token is checked again,
-  // once per distinct token, and sockets whose token no longer authenticates are disconnected.
+  // without Redis, a deleted campaign) is caught here: every open socket's credential (its token, or
+  // its signed-in session's membership) is checked again, once per distinct credential, and sockets
+  // whose credential no longer authenticates are disconnected.
   let sweeping = false;
   const sweep = async () => {
     if (sweeping) return;
     sweeping = true;
     try {
-      const byToken = new Map<string, Socket[]>();
+      const byCredential = new Map<string, Socket[]>();
       for (const socket of io.of('/').sockets.values()) {
-        const t = socket.data.token as string;
-        byToken.set(t, [...(byToken.get(t) ?? []), socket]);
+        const key = socket.data.credentialKey as string;
+        byCredential.set(key, [...(byCredential.get(key) ?? []), socket]);
       }
-      for (const [t, sockets] of byToken) {
-        const actor = await access.authenticate(t).catch(() => null);
+      for (const sockets of byCredential.values()) {
+        const actor = await (sockets[0]!.data.authenticate as () => Promise<Result<Actor>>)().catch(() => null);
         // A store that does not answer is not a revocation: keep the sockets and try again later.
         if (actor && !actor.ok) for (const s of sockets) s.disconnect(true);
       }

@@ -20,6 +20,8 @@ const named: Record<string, (ids: SampleIds) => unknown> = {
   itemId: () => 'nothing',
   sourceId: () => 'nothing',
   item: () => ({ name: 'Sample' }),
+  // Optional in some schemas (a combatant named by its characterId instead), required in meaning.
+  name: () => 'Sample',
 };
 
 /**

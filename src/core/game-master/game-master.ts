@@ -102,6 +102,11 @@ export class GameMaster {
     };
     const gateway = this.settings.gateway;
     const known = gateway.providers().map((p) => p.id);
+    // No provider at all is a setup step, not an outage: say how to add one (409, not 503).
+    const userKeys = await this.keys.open(actor.id);
+    if (!gateway.providers().some((p) => p.configured || userKeys[p.id])) {
+      return failWith(fail('STATE', gateway.setupHint() ?? 'No AI provider is configured: see the AI game master section of the README'));
+    }
     if (request.provider !== undefined && !known.includes(request.provider))
       return failWith(fail('VALIDATION', `There is no AI provider "${request.provider}": expected one of ${known.join(', ')} (see list_ai_providers)`, { field: 'provider' }));
     let conversation: Conversation;

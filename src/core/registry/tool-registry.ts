@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { roleIn, roleRank, type Actor } from '../access/actor.js';
+import { roleIn, roleRank, type Actor, type Role } from '../access/actor.js';
 import type { CoreDeps } from '../core-deps.js';
 import { fail, ok, type HubError, type Result } from '../result.js';
 import type { AnyTool, Progress } from './define-tool.js';
@@ -46,6 +46,10 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
       const at = deep.split('.').slice(0, 3).join('.');
       return withText(fail('VALIDATION', `Invalid input: ${at}: nested more than ${MAX_INPUT_DEPTH} levels deep; expected a flatter value`, { field: at }));
     }
+    // Who can never call this tool is refused before the input is read, so a refusal does not depend
+    // on how well-formed the input is (nor tell anything about the schema's rules).
+    const refused = refusedBeforeInput(tool, raw, options.actor);
+    if (refused) return withText(refused);
     const parsed = tool.input.safeParse(withTokenCampaign(tool, raw ?? {}, options.actor));
     if (!parsed.success) return withText(validationFailure(parsed.error));
     const input = parsed.data as Record<string, unknown>;
@@ -121,6 +125,27 @@ async function resolveCampaign(tool: AnyTool, input: Record<string, unknown>, ac
   if (actor.kind === 'member') return ok(actor.campaignId);
   if (tool.campaign === 'required') return fail('VALIDATION', `campaignId is required: expected the id of a campaign (see list_campaigns)`, { field: 'campaignId' });
   return ok(null);
+}
+
+/**
+ * The role check as far as it can be made without the input: a token's role is fixed, and a token
+ * scoped to one campaign has no role in any other. The full check (by the campaign the input names,
+ * or the session's) follows once the input is valid.
+ */
+function refusedBeforeInput(tool: AnyTool, raw: unknown, actor: Actor): Result<never> | null {
+  if (actor.kind === 'owner') return null;
+  const best: Role = actor.kind === 'member' ? actor.role : 'player';
+  if (tool.access === 'owner') return fail('FORBIDDEN', `${tool.name} needs the hub owner token; your token has the ${best} role`);
+  const input = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const named = typeof input.campaignId === 'string' ? input.campaignId : undefined;
+  // Worded as the full check words it, so a refusal reads the same whichever check made it.
+  const where =
+    tool.campaign === 'none' ? '' : named ? ` in campaign ${named}` : typeof input.sessionId === 'string' ? " in that session's campaign" : actor.kind === 'member' && 'campaignId' in tool.input.shape ? ` in campaign ${actor.campaignId}` : '';
+  if (roleRank(best) < roleRank(tool.access)) return fail('FORBIDDEN', `${tool.name} needs the ${tool.access} role${where}; your token has the ${best} role`);
+  if (actor.kind === 'member' && named !== undefined && named !== actor.campaignId && tool.campaign !== 'none') {
+    return fail('FORBIDDEN', `${tool.name} needs the ${tool.access} role${where}; your token is not part of this campaign`);
+  }
+  return null;
 }
 
 /** A token scoped to one campaign may leave campaignId out: it can only mean the token's campaign. */

@@ -16,7 +16,7 @@ const NO_AI =
   'The AI game master is not set up on this hub: set ANTHROPIC_API_KEY or OPENAI_API_KEY (or OPENAI_BASE_URL for a local Ollama / LM Studio server) and restart';
 
 function gm(deps: CoreDeps): Result<GameMaster> {
-  return deps.gameMaster ? ok(deps.gameMaster) : fail('UNAVAILABLE', NO_AI);
+  return deps.gameMaster ? ok(deps.gameMaster) : fail('STATE', NO_AI);
 }
 
 export const askGameMaster = defineTool({

@@ -131,7 +131,7 @@ describe('without any provider', () => {
       expect(list.defaultProvider).toBeNull();
       expect(list.setupHint).toMatch(/ANTHROPIC_API_KEY/);
       const asked = await bare.api('ask_game_master', { message: 'hello?' });
-      expect(asked.body.error.code).toBe('UNAVAILABLE');
+      expect(asked.body.error.code).toBe('STATE');
       expect(asked.body.error.message).toMatch(/ANTHROPIC_API_KEY/);
     } finally {
       await bare.close();
