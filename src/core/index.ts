@@ -34,4 +34,5 @@ export { defaultFusion, type FusionOptions } from './rules/fusion.js';
 export { RulesLibrary, defaultRulesOptions, type RulesOptions, type AddSourceRequest, type AddSourceOutcome } from './rules/rules-library.js';
 export * from './characters/character-sheet.js';
 export type * from './characters/character-importer.js';
+export * from './characters/rules-5e.js';
 export * from './game-master/gm-stream.js';
