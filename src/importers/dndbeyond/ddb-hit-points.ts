@@ -1,0 +1,32 @@
+import type { DdbCharacter, DdbModifier } from './ddb-schemas.js';
+import { amount, pick, reachedFeatures } from './ddb-modifiers.js';
+
+export interface HitPoints {
+  max: number;
+  current: number;
+  temp: number;
+}
+
+/**
+ * Max and current hit points as D&D Beyond's sheet shows them.
+ * `baseHitPoints` is the hit-die part whichever way the player chose (`preferences.hitPointType`:
+ * fixed keeps the maximum at 1st level plus the average after; manual keeps what was rolled), so both
+ * count the same here. To it the sheet adds CON modifier x total level and per-level bonuses
+ * (`bonus hit-points-per-level`: Tough, Hill Dwarf's toughness, Draconic Resilience; one granted by a
+ * class feature counts that class's levels only). `overrideHitPoints` replaces the computed maximum;
+ * `bonusHitPoints` (the sheet's "max HP modifier") is added on top of either. Current is the maximum
+ * minus `removedHitPoints`; temporary hit points stay apart.
+ */
+export function computeHitPoints(character: DdbCharacter, mods: readonly DdbModifier[], conModifier: number): HitPoints {
+  const totalLevel = character.classes.reduce((s, c) => s + c.level, 0);
+  const perLevel = pick(mods, 'bonus', 'hit-points-per-level').reduce((sum, m) => {
+    const cls = character.classes.find((c) => reachedFeatures(c).some((f) => f.id !== null && f.id !== undefined && String(f.id) === String(m.componentId)));
+    return sum + amount(m) * (cls ? cls.level : totalLevel);
+  }, 0);
+  const flat = pick(mods, 'bonus', 'hit-points').reduce((s, m) => s + amount(m), 0);
+  const computed = character.baseHitPoints + conModifier * totalLevel + perLevel + flat;
+  const override = character.overrideHitPoints && character.overrideHitPoints > 0 ? character.overrideHitPoints : null;
+  const max = Math.max(0, (override ?? computed) + (character.bonusHitPoints ?? 0));
+  const current = max - (character.removedHitPoints ?? 0);
+  return { max, current, temp: Math.max(0, character.temporaryHitPoints ?? 0) };
+}
