@@ -49,10 +49,10 @@ describe('items that grant ability scores, armor, shields and fighting styles', 
 
 describe('every unarmored defense', () => {
   const doc = fixture('unarmored-defense.json');
-  const variant = (name: string | null, extra: { inventory?: Json[]; feat?: Json[] } = {}) => {
+  const variant = (name: string | null, extra: { inventory?: readonly Json[]; feat?: readonly Json[] } = {}) => {
     const base = structuredClone(doc.base.character) as Json;
     const changes = name ? (structuredClone(doc.cases[name]) as Json) : {};
-    const character = { ...base, ...changes, modifiers: { ...base.modifiers, ...changes.modifiers, feat: extra.feat ?? [] }, inventory: extra.inventory ?? [] };
+    const character = { ...base, ...changes, modifiers: { ...base.modifiers, ...changes.modifiers, feat: [...(extra.feat ?? [])] }, inventory: [...(extra.inventory ?? [])] };
     return sheetOf({ character });
   };
   const { shield, breastplate, mediumArmorMaster } = doc.parts;
