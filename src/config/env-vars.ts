@@ -50,4 +50,7 @@ export const envVars: EnvVar[] = [
   { name: 'RULES_KEYWORD_WEIGHT', path: ['rules', 'fusion', 'keywordWeight'], type: 'number', description: 'Weight of the keyword (BM25) ranking', example: '1' },
   { name: 'RULES_VECTOR_WEIGHT', path: ['rules', 'fusion', 'vectorWeight'], type: 'number', description: 'Weight of the vector ranking (default 0.4 offline, 1 semantic)', example: '0.4' },
   { name: 'RULES_MIN_SCORE', path: ['rules', 'minScore'], type: 'number', description: 'Least share of a question a passage must cover to be returned (0 to 1)', example: '0.3' },
+  { name: 'DNDBEYOND_API_URL', path: ['dndbeyond', 'apiUrl'], type: 'string', description: 'D&D Beyond character service base URL', example: 'https://character-service.dndbeyond.com/character/v5' },
+  { name: 'DNDBEYOND_AUTH_URL', path: ['dndbeyond', 'authUrl'], type: 'string', description: 'D&D Beyond auth service endpoint that exchanges a CobaltSession cookie for a token', example: 'https://auth-service.dndbeyond.com/v1/cobalt-token' },
+  { name: 'DNDBEYOND_TIMEOUT_MS', path: ['dndbeyond', 'timeoutMs'], type: 'number', description: 'Give up on a D&D Beyond request after this many milliseconds', example: '15000' },
 ];

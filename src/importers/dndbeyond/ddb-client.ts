@@ -70,12 +70,12 @@ export class DdbClient {
     if (status === 429) return { ok: false, failure: { kind: 'rate-limited' } };
     if (!json.ok) return json;
     if (status >= 400) {
-      const message = isRecord(json.value) && typeof json.value.message === 'string' ? json.value.message : undefined;
+      const message = serviceMessage(json.value);
       return { ok: false, failure: { kind: 'http', status, ...(message ? { message } : {}) } };
     }
     // The service has also answered 200 with success:false for characters it will not show.
     if (isRecord(json.value) && json.value.success === false) {
-      const message = typeof json.value.message === 'string' ? json.value.message : '';
+      const message = serviceMessage(json.value);
       if (/not found|does not exist|deleted/i.test(message)) return { ok: false, failure: { kind: 'not-found' } };
       if (/private|unauthori[sz]ed|forbidden|permission/i.test(message)) return { ok: false, failure: { kind: 'private', withCredential: !!credential } };
       return { ok: false, failure: { kind: 'http', status, message } };
@@ -153,6 +153,13 @@ function parseJson(body: string, contentType: string, status: number): Outcome<u
   } catch {
     return { ok: false, failure: { kind: 'bad-json', status } };
   }
+}
+
+/** The service's error envelope: `{success: false, message, data: {serverMessage, errorCode}}`. */
+function serviceMessage(body: unknown): string {
+  if (!isRecord(body)) return '';
+  const server = isRecord(body.data) && typeof body.data.serverMessage === 'string' ? body.data.serverMessage : '';
+  return [typeof body.message === 'string' ? body.message : '', server].filter(Boolean).join(': ');
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -32,7 +32,8 @@ export function parseDdbExport(doc: unknown, field = 'data'): Result<ParsedDdbEx
   }
   if ('success' in doc && 'data' in doc) {
     if (doc.success === false || doc.data === null) {
-      const message = typeof doc.message === 'string' && doc.message ? doc.message : 'no message';
+      const server = isObject(doc.data) && typeof doc.data.serverMessage === 'string' ? `: ${doc.data.serverMessage}` : '';
+      const message = (typeof doc.message === 'string' && doc.message ? doc.message : 'no message') + server;
       return fail('VALIDATION', `D&D Beyond's character service answered success: false ("${message}"): the export holds no character`, { field: `${field}.success` });
     }
     if (!looksLikeCharacter(doc.data)) {
