@@ -165,6 +165,18 @@ program
   });
 
 program
+  .command('import')
+  .description('Import a character (Roll20 VTT Enhancement Suite .json or campaign .zip, a hub sheet, or a character URL) into a campaign, or a campaign bundle from export_campaign')
+  .argument('<source>', 'a file or a URL')
+  .option('--campaign <id>', 'the campaign the character joins (required for characters)')
+  .option('--credential-file <file>', 'a file holding a provider credential for private characters (stored encrypted)')
+  .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
+  .action(async (source: string, opts: { campaign?: string; credentialFile?: string; config?: string }) => {
+    const { importCommand } = await import('./cli-import.js');
+    process.exit(await importCommand(source, opts, config(opts)));
+  });
+
+program
   .command('tools')
   .description('List the tools the hub offers')
   .option('--markdown', 'print the Markdown table used in README.md')

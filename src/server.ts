@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { storeUrl, type HubConfig } from './config/config-schema.js';
-import { createCore, InMemoryEventBus, type AnyTool, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox } from './core/index.js';
+import { createCore, InMemoryEventBus, type AnyTool, type CharacterImporter, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox } from './core/index.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { ensureOwnerToken } from './http/owner-token.js';
 import { createLogger } from './logging/create-logger.js';
@@ -9,6 +9,7 @@ import { connectRedisFanout } from './realtime/redis-fanout.js';
 import { attachSocketGateway } from './realtime/socket-gateway.js';
 import { openStore } from './stores/open-store.js';
 import { ensureHubSecretKey } from './secrets/hub-secret-key.js';
+import { createImporters } from './importers/create-importers.js';
 import { openRulesParts } from './stores/open-rules-index.js';
 import { hubVersion } from './version.js';
 
@@ -21,6 +22,8 @@ export interface HubParts {
   logger?: Logger;
   secrets?: SecretBox;
   extraTools?: readonly AnyTool[];
+  /** Character importers; default: every built-in one (createImporters). */
+  importers?: readonly CharacterImporter[];
 }
 
 /** Starts each adapter whose configuration is present; each one missing says, in one line, how to enable it. */
@@ -81,6 +84,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     diceLimits: config.dice,
     limits: config.limits,
     extraTools: parts.extraTools,
+    importers: parts.importers ?? createImporters({ dndbeyond: { ...config.dndbeyond, logger } }),
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
   });
   // Ingestions are cancelled first, then the Chroma server the hub started (if any) is stopped.

@@ -120,6 +120,12 @@ export const HubConfigSchema = z.strictObject({
       maxItemsPerType: z.number().int().min(1).max(1_000_000).default(2000).describe('Characters, NPCs, ... per campaign, each'),
       recentRolls: z.number().int().min(0).max(1000).default(50).describe('Newest dice rolls returned with a session (the whole log is kept)'),
       maxNotes: z.number().int().min(1).max(100_000).default(2000).describe('Notes per session'),
+      maxImportMb: z
+        .number()
+        .min(1)
+        .max(200)
+        .default(8)
+        .describe('Largest character export or campaign bundle accepted by the import tools, in MB (every other request keeps the 256 KB cap)'),
     })
     .prefault({}),
   dndbeyond: z

@@ -53,4 +53,5 @@ export const envVars: EnvVar[] = [
   { name: 'DNDBEYOND_API_URL', path: ['dndbeyond', 'apiUrl'], type: 'string', description: 'D&D Beyond character service base URL', example: 'https://character-service.dndbeyond.com/character/v5' },
   { name: 'DNDBEYOND_AUTH_URL', path: ['dndbeyond', 'authUrl'], type: 'string', description: 'D&D Beyond auth service endpoint that exchanges a CobaltSession cookie for a token', example: 'https://auth-service.dndbeyond.com/v1/cobalt-token' },
   { name: 'DNDBEYOND_TIMEOUT_MS', path: ['dndbeyond', 'timeoutMs'], type: 'number', description: 'Give up on a D&D Beyond request after this many milliseconds', example: '15000' },
+  { name: 'IMPORT_MAX_MB', path: ['limits', 'maxImportMb'], type: 'number', description: 'Largest character export or campaign bundle accepted by the import tools, in MB', example: '8' },
 ];

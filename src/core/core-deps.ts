@@ -1,5 +1,6 @@
 import type { AccessService } from './access/access-service.js';
 import type { CampaignService } from './campaigns/campaign-service.js';
+import type { CharacterService } from './characters/character-service.js';
 import type { DiceEngine } from './dice/dice-engine.js';
 import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
@@ -25,4 +26,6 @@ export interface CoreDeps {
   secrets: SecretBox;
   /** The GM's library of books; null where no keyword index was given (the rules tools then say so). */
   rules: RulesLibrary | null;
+  /** Characters: the campaign's `characters` entities as universal sheets, their importers and credentials. */
+  characters: CharacterService;
 }

@@ -1,5 +1,7 @@
 import { AccessService } from './access/access-service.js';
 import { CampaignService } from './campaigns/campaign-service.js';
+import type { CharacterImporter } from './characters/character-importer.js';
+import { CharacterService } from './characters/character-service.js';
 import { KeyedMutex } from './concurrency/keyed-mutex.js';
 import type { CoreDeps } from './core-deps.js';
 import { createDiceEngine } from './dice/dice-engine.js';
@@ -28,9 +30,11 @@ export interface CoreOptions {
   random?: Random;
   logger?: Logger;
   diceLimits?: Partial<DiceLimits>;
-  limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number }>;
+  limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number; maxImportMb: number }>;
   /** The rules library's indexes and embedder; without them the rules tools answer UNAVAILABLE. */
   rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; options?: Partial<RulesOptions> };
+  /** Where characters come from (D&D Beyond, Roll20); the first that accepts a request imports it. */
+  importers?: readonly CharacterImporter[];
   /** Extra tools next to the core catalogue (adapters' own tools, tests). */
   extraTools?: readonly AnyTool[];
 }
@@ -46,7 +50,7 @@ export function createCore(options: CoreOptions): Core {
   const random = options.random ?? cryptoRandom;
   const logger = options.logger ?? silentLogger;
   const mutex = new KeyedMutex();
-  const limits = { maxItemsPerType: 2000, recentRolls: 50, maxNotes: 2000, ...options.limits };
+  const limits = { maxItemsPerType: 2000, recentRolls: 50, maxNotes: 2000, maxImportMb: 8, ...options.limits };
   const { store, events } = options;
   const campaigns = new CampaignService({ store, events, clock, random, mutex, limits });
   const sessions = new SessionService({ store, events, clock, random, mutex, campaigns, limits });
@@ -55,6 +59,8 @@ export function createCore(options: CoreOptions): Core {
   const rules = options.rules
     ? new RulesLibrary({ store, events, clock, logger, mutex, ...options.rules, options: { ...defaultRulesOptions, ...options.rules.options } })
     : null;
-  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets: options.secrets ?? ephemeralSecretBox() };
+  const secrets = options.secrets ?? ephemeralSecretBox();
+  const characters = new CharacterService({ store, clock, random, secrets, campaigns, importers: options.importers ?? [], limits: { maxImportBytes: limits.maxImportMb * 1024 * 1024 } });
+  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets, characters };
   return { deps, registry: createRegistry([...coreTools, ...(options.extraTools ?? [])], deps) };
 }

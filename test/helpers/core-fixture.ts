@@ -30,6 +30,8 @@ export interface FixtureOptions {
   limits?: CoreOptions['limits'];
   /** The rules library's parts (see rules-fixture.ts); without them the rules tools answer UNAVAILABLE. */
   rules?: CoreOptions['rules'];
+  /** Character importers (default: none). */
+  importers?: CoreOptions['importers'];
 }
 
 /** Results are checked against the tool's output schema by the registry; tests read them loosely. */
@@ -80,6 +82,7 @@ export async function coreFixture(options: FixtureOptions = {}): Promise<CoreFix
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.extraTools ? { extraTools: options.extraTools } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.importers ? { importers: options.importers } : {}),
   });
   const owner = ownerActor();
 

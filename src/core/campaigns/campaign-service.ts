@@ -123,6 +123,37 @@ export class CampaignService {
     return result.ok ? ok({ campaign: result.value, item }) : result;
   }
 
+  /**
+   * Changes one data type's list as a whole in one versioned commit, so a change that must look at the
+   * list first (find, then add or replace) cannot interleave with another writer.
+   */
+  async changeDataWith<T>(
+    id: string,
+    dataType: DataType,
+    expectedVersion: number | undefined,
+    actor: Actor,
+    fn: (list: Entity[]) => Result<{ list: Entity[]; value: T; summary: string }>,
+  ): Promise<Result<{ campaign: Campaign; value: T }>> {
+    let value: T | undefined;
+    let summary = '';
+    const result = await this.commit(id, expectedVersion, actor, '', dataType, (c) => {
+      const changed = fn(c.data[dataType]);
+      if (!changed.ok) return changed;
+      if (changed.value.list.length > this.deps.limits.maxItemsPerType) {
+        return fail('LIMIT', `That makes ${changed.value.list.length} ${dataType}: the limit is ${this.deps.limits.maxItemsPerType}`, { field: 'dataType' });
+      }
+      value = changed.value.value;
+      summary = changed.value.summary;
+      return ok({ ...c, data: { ...c.data, [dataType]: changed.value.list } });
+    }, () => summary);
+    return result.ok ? ok({ campaign: result.value, value: value as T }) : result;
+  }
+
+  /** Replaces the whole content (name, system, description, data) as one new version, e.g. from a campaign bundle. */
+  async replaceContent(id: string, content: Pick<Campaign, 'name' | 'system' | 'description' | 'data'>, expectedVersion: number | undefined, actor: Actor, summary: string): Promise<Result<Campaign>> {
+    return this.commit(id, expectedVersion, actor, summary, null, (c) => ok({ ...c, ...content }));
+  }
+
   async getVersion(id: string, version: number): Promise<Result<CampaignSnapshot>> {
     const snapshot = await this.deps.store.get<CampaignSnapshot>(snapshotKey(id, version));
     return snapshot ? ok(snapshot) : notFound('Version', String(version), 'version');

@@ -5,7 +5,7 @@ import type { CharacterSheetInput, CharacterSource } from './character-sheet.js'
 export interface CharacterImportRequest {
   url?: string;
   id?: string;
-  /** The exported JSON, already parsed (a string is parsed by the caller). */
+  /** The exported JSON, already parsed (a string is parsed by the caller); a zip archive arrives as bytes (Uint8Array). */
   data?: unknown;
   /** A provider credential in plain text, for this request only (e.g. a D&D Beyond session cookie); never logged. */
   credential?: string;
@@ -17,6 +17,8 @@ export interface CharacterImportRequest {
  */
 export interface CharacterImporter {
   readonly provider: CharacterSource['provider'];
+  /** What this importer understands, for the error that lists the accepted shapes, e.g. "Roll20 VTTES character JSON (schema 2, 3)". */
+  readonly formats?: readonly string[];
   /** True when the URL, id or data looks like this provider's; the first importer that accepts wins. */
   accepts(request: CharacterImportRequest): boolean;
   /**
@@ -25,4 +27,9 @@ export interface CharacterImporter {
    * The sheet's `id` and `owner` are assigned by the hub, so importers may leave `id` empty.
    */
   import(request: CharacterImportRequest, signal: AbortSignal): Promise<Result<CharacterSheetInput>>;
+  /**
+   * For sources that hold several characters (a campaign archive): every character in it. When
+   * present, the hub calls this instead of `import`.
+   */
+  importAll?(request: CharacterImportRequest, signal: AbortSignal): Promise<Result<CharacterSheetInput[]>>;
 }

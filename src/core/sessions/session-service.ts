@@ -12,7 +12,7 @@ import type { Store } from '../ports/store.js';
 import { fail, notFound, ok, type Result } from '../result.js';
 import { emptyEncounter } from './initiative-tracker.js';
 import { RollLog } from './roll-log.js';
-import type { Encounter, Note, Session, SessionRecord } from './session-schemas.js';
+import type { Encounter, LoggedRoll, Note, Session, SessionRecord } from './session-schemas.js';
 
 export interface SessionDeps {
   store: Store;
@@ -191,6 +191,32 @@ export class SessionService {
       return ok(next);
     });
     return result;
+  }
+
+  /** The whole dice log of a session, oldest first (for campaign export). */
+  async fullLog(record: SessionRecord): Promise<LoggedRoll[]> {
+    return this.#rolls.recent(record.id, record.rollCount, record.rollCount);
+  }
+
+  /**
+   * Recreates an exported session in a campaign under a new id: log and record first, then the
+   * campaign's pointer, so a crash in between leaves an unreferenced session, never a dangling pointer.
+   */
+  async restore(campaignId: string, record: Omit<SessionRecord, 'id' | 'campaignId' | 'rollCount' | 'secretRollCount' | 'version'>, rolls: LoggedRoll[]): Promise<Result<SessionRecord>> {
+    const session: SessionRecord = {
+      ...record,
+      id: this.deps.random.id(),
+      campaignId,
+      version: 1,
+      rollCount: rolls.length,
+      secretRollCount: rolls.filter((r) => r.secret).length,
+    };
+    await this.#rolls.append(session.id, 0, rolls);
+    await this.deps.store.set<SessionRecord>(sessionKey(session.id), session);
+    const linked = await this.deps.campaigns.modify(campaignId, (c) =>
+      ok({ ...c, sessionIds: [...c.sessionIds, session.id], activeSessionId: session.status === 'active' ? session.id : c.activeSessionId }),
+    );
+    return linked.ok ? ok(session) : linked;
   }
 
   private async publish(session: SessionRecord, actor: Actor, bodies: EventBody[]): Promise<void> {

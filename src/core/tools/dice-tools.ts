@@ -4,6 +4,7 @@ import { DiceRollSchema, type DiceRoll } from '../dice/dice-schemas.js';
 import { defineTool } from '../registry/define-tool.js';
 import { ok } from '../result.js';
 import { campaignIdField, sessionIdField } from './fields.js';
+import { recordRolls } from './roll-recording.js';
 
 export const rollDice = defineTool({
   name: 'roll_dice',
@@ -34,28 +35,9 @@ export const rollDice = defineTool({
     const rolled = deps.dice.roll(input.expression, input.critical ? { critical: input.critical } : {});
     if (!rolled.ok) return rolled;
     const rolls = rolled.value;
-    let sessionId: string | null = input.sessionId ?? null;
-    if (campaignId && !sessionId) {
-      const campaign = await deps.campaigns.get(campaignId);
-      sessionId = campaign.ok ? ((await deps.sessions.activeRecord(campaign.value))?.id ?? null) : null;
-    }
-    if (sessionId) {
-      const logged = await deps.sessions.logRolls(sessionId, rolls, input.secret, actor);
-      if (!logged.ok) return logged;
-    } else if (campaignId) {
-      // No session running: the table still sees the roll, it just is not logged anywhere.
-      await deps.events.publish({
-        type: 'dice.rolled',
-        id: deps.random.id(),
-        at: deps.clock.now().toISOString(),
-        campaignId,
-        sessionId: null,
-        actor: { id: actor.id, name: actor.name },
-        version: null,
-        secret: input.secret,
-        rolls,
-      });
-    }
+    const recorded = await recordRolls(deps, { campaignId, sessionId: input.sessionId ?? null }, rolls, input.secret, actor);
+    if (!recorded.ok) return recorded;
+    const { sessionId } = recorded.value;
     return ok({ rolls, total: rolls.reduce((s, r) => s + r.total, 0), secret: input.secret, campaignId, sessionId });
   },
   format: (out) => out.rolls.map(describeRoll).join('\n') + (out.secret ? '\n(secret roll: only the GM sees it)' : ''),

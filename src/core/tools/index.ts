@@ -17,6 +17,9 @@ import {
 import { addSessionNote, endSession, getSession, listSessions, startSession } from './session-tools.js';
 import { nextTurnTool, previousTurnTool } from './turn-tools.js';
 import { rulesTools } from './rules-tools.js';
+import { getCharacter, importCharacter, listCharacters, removeCharacter, selectCharacter, updateCharacter } from './character-tools.js';
+import { rollCheck } from './roll-check-tool.js';
+import { exportCampaign, importCampaign } from './bundle-tools.js';
 
 /** The catalogue of the hub's tools, in the order clients list them. */
 export const coreTools: readonly AnyTool[] = [
@@ -52,4 +55,13 @@ export const coreTools: readonly AnyTool[] = [
   endCombat,
   generateNpcTool,
   ...rulesTools,
+  importCharacter,
+  getCharacter,
+  listCharacters,
+  updateCharacter,
+  removeCharacter,
+  selectCharacter,
+  rollCheck,
+  exportCampaign,
+  importCampaign,
 ];

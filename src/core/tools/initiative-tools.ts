@@ -4,7 +4,8 @@ import { defineTool, type ToolContext } from '../registry/define-tool.js';
 import { fail, ok, type Result } from '../result.js';
 import { formatEncounter } from '../sessions/encounter-format.js';
 import { compareTurnOrder, insertInOrder, moveCombatant, removeCombatant, rollInitiative } from '../sessions/initiative-tracker.js';
-import { CombatantKindSchema, CombatantViewSchema, EncounterViewSchema, MonsterHpDisplaySchema, type Combatant, type Encounter } from '../sessions/session-schemas.js';
+import { CombatantKindSchema, CombatantViewSchema, EncounterViewSchema, MonsterHpDisplaySchema, type Combatant, type Encounter, type Hp } from '../sessions/session-schemas.js';
+import { findSheet, ownerActorId, owns } from '../characters/character-service.js';
 import type { EncounterChange } from '../sessions/session-service.js';
 import { campaignIdField, combatantIdField, resolveSessionId, sessionIdField } from './fields.js';
 
@@ -29,7 +30,8 @@ export async function inEncounter<T>(
 export const quiet = <T>(encounter: Encounter, value: T): Result<EncounterChange<T>> => ok({ encounter, value, events: () => [] });
 
 const NewCombatantSchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: z.string().trim().min(1).max(80).optional().describe('Required unless characterId is given'),
+  characterId: z.string().trim().min(1).max(120).optional().describe("A campaign character (id or name): name, AC, HP and initiative bonus come from its sheet"),
   kind: CombatantKindSchema.default('monster'),
   count: z.number().int().min(1).max(50).default(1).describe('Add several at once, named "Goblin 1", "Goblin 2", ...'),
   initiative: z.number().int().min(-20).max(100).optional().describe('A fixed value (e.g. what the player rolled); rolled as d20 + bonus when left out'),
@@ -38,6 +40,8 @@ const NewCombatantSchema = z.object({
   hp: z.number().int().min(1).max(100_000).optional(),
   ac: z.number().int().min(0).max(100).optional(),
   hidden: z.boolean().default(false).describe('Only the GM sees it until revealed with update_combatant'),
+}).superRefine((v, ctx) => {
+  if (!v.name && !v.characterId) ctx.addIssue({ code: 'custom', path: ['name'], message: 'give a name, or a characterId to take it from the sheet' });
 });
 
 export const addCombatants = defineTool({
@@ -45,14 +49,17 @@ export const addCombatants = defineTool({
   title: 'Add to initiative',
   description:
     'Add player characters, NPCs or monsters to the initiative order of the active session. Initiative is rolled (d20 + bonus) unless given; ' +
-    'ties go to the higher bonus, then to a random tie-break. Players may add their own characters (kind "pc") only.',
+    'ties go to the higher bonus, then to a random tie-break. Players may add their own characters (kind "pc") only. ' +
+    'With characterId, name, AC, HP and initiative bonus come from the character\'s sheet.',
   input: z.object({ ...where, combatants: z.array(NewCombatantSchema).min(1).max(50) }),
   output: z.object({ added: z.array(CombatantViewSchema), encounter: EncounterViewSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   access: 'player',
   campaign: 'required',
   async run(input, ctx) {
-    if (ctx.role !== 'gm' && input.combatants.some((c) => c.kind !== 'pc' || c.hidden)) {
+    const specs = await fromSheets(input.combatants, ctx);
+    if (!specs.ok) return specs;
+    if (ctx.role !== 'gm' && specs.value.some(({ spec }) => spec.kind !== 'pc' || spec.hidden)) {
       return fail('FORBIDDEN', 'Players may add only their own characters (kind "pc", not hidden): ask the GM to add monsters and NPCs', { field: 'combatants' });
     }
     const { random } = ctx.deps;
@@ -61,23 +68,23 @@ export const addCombatants = defineTool({
       if (total > MAX_COMBATANTS) return fail('LIMIT', `That makes ${total} combatants: the limit is ${MAX_COMBATANTS}`, { field: 'combatants' });
       let combatants = enc.combatants;
       const added: Combatant[] = [];
-      for (const spec of input.combatants) {
+      for (const { spec, hp: sheetHp, ownerId } of specs.value) {
         const groupId = spec.count > 1 ? random.id() : null;
         const shared = spec.sharedInitiative ? rollInitiative(random, spec.initiativeBonus).total : undefined;
         for (let i = 1; i <= spec.count; i++) {
           const c: Combatant = {
             id: random.id(),
-            name: spec.count > 1 ? `${spec.name} ${i}` : spec.name,
+            name: spec.count > 1 ? `${spec.name} ${i}` : spec.name!,
             kind: spec.kind,
             initiative: spec.initiative ?? shared ?? rollInitiative(random, spec.initiativeBonus).total,
             initiativeBonus: spec.initiativeBonus,
             tiebreak: random.integer(1, 1_000_000),
-            hp: spec.hp ? { current: spec.hp, max: spec.hp, temp: 0 } : null,
+            hp: sheetHp ?? (spec.hp ? { current: spec.hp, max: spec.hp, temp: 0 } : null),
             ac: spec.ac ?? null,
             hidden: spec.hidden,
             conditions: [],
             groupId,
-            ownerId: spec.kind === 'pc' ? ctx.actor.id : null,
+            ownerId: ownerId ?? (spec.kind === 'pc' ? ctx.actor.id : null),
           };
           combatants = insertInOrder(combatants, c);
           added.push(c);
@@ -91,6 +98,34 @@ export const addCombatants = defineTool({
   },
   format: ({ encounter }) => formatEncounter(encounter),
 });
+
+type NewCombatant = z.output<typeof NewCombatantSchema>;
+
+/** Fills combatants given by characterId from their sheets: name, kind pc, AC, HP and initiative bonus. */
+async function fromSheets(list: NewCombatant[], ctx: ToolContext): Promise<Result<{ spec: NewCombatant; hp: Hp | null; ownerId: string | null }[]>> {
+  if (!list.some((c) => c.characterId)) return ok(list.map((spec) => ({ spec, hp: null, ownerId: null })));
+  const sheets = await ctx.deps.characters.list(ctx.campaignId!);
+  if (!sheets.ok) return sheets;
+  const out: { spec: NewCombatant; hp: Hp | null; ownerId: string | null }[] = [];
+  for (const [i, spec] of list.entries()) {
+    if (!spec.characterId) {
+      out.push({ spec, hp: null, ownerId: null });
+      continue;
+    }
+    const found = findSheet(sheets.value, spec.characterId, `combatants.${i}.characterId`);
+    if (!found.ok) return found;
+    const sheet = found.value;
+    if (ctx.role !== 'gm' && !owns(sheet, ctx.actor)) {
+      return fail('FORBIDDEN', `${sheet.name} is another player's character: players may add only their own`, { field: `combatants.${i}.characterId` });
+    }
+    out.push({
+      spec: { ...spec, name: spec.name ?? sheet.name, kind: 'pc', ac: spec.ac ?? sheet.ac, initiativeBonus: sheet.initiativeBonus },
+      hp: spec.hp ? { current: spec.hp, max: spec.hp, temp: 0 } : sheet.hp.max > 0 ? { current: Math.max(0, sheet.hp.current), max: sheet.hp.max, temp: sheet.hp.temp } : null,
+      ownerId: ownerActorId(sheet),
+    });
+  }
+  return ok(out);
+}
 
 export const setInitiative = defineTool({
   name: 'set_initiative',

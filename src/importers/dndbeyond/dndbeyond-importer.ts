@@ -23,6 +23,9 @@ function looksLikeDdb(data: unknown): boolean {
     }
   }
   if (!isRecord(data)) return false;
+  // The character-service envelope (even one without a usable character: its error is ours to explain).
+  if ('success' in data && 'data' in data) return true;
+  if (isRecord(data.character) && 'stats' in data.character) return true;
   const character = isRecord(data.data) ? data.data : isRecord(data.character) ? data.character : data;
   return 'stats' in character && 'classes' in character && ('modifiers' in character || 'baseHitPoints' in character);
 }
@@ -46,6 +49,10 @@ export function createDndBeyondImporter(options: DndBeyondImporterOptions = {}):
 
   return {
     provider: 'dndbeyond',
+    formats: [
+      'a D&D Beyond character link or id (https://www.dndbeyond.com/characters/<id>)',
+      'D&D Beyond character JSON (the character-service answer {"id", "success", "message", "data"}, current or 2020, or the older {"character": {...}} export)',
+    ],
     accepts(request: CharacterImportRequest): boolean {
       if (request.data !== undefined) return looksLikeDdb(request.data);
       if (request.url) return isDndBeyondUrl(request.url);

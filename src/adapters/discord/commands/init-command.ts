@@ -19,7 +19,7 @@ export function initCommand(registry: ToolRegistry) {
       sub('join', 'Join initiative with your character', [
         ...optionsFrom(newCombatant, ['initiativeBonus', 'initiative', 'hp', 'name'], { name: { description: 'Character name (default: your name)' } }),
       ]),
-      sub('add', 'GM: add monsters or NPCs', optionsFrom(newCombatant, NEW_MONSTER)),
+      sub('add', 'GM: add monsters or NPCs', optionsFrom(newCombatant, NEW_MONSTER, { name: { required: true } })),
       sub('next', 'End the current turn and start the next'),
       sub('prev', 'GM: step back one turn'),
       sub('list', 'Show the initiative order'),
