@@ -99,14 +99,33 @@ export const DdbItemSchema = z.looseObject({
 });
 export type DdbItem = z.infer<typeof DdbItemSchema>;
 
+const DiceSchema = z.looseObject({ diceString: text, fixedValue: num });
+
 export const DdbSpellSchema = z.looseObject({
   prepared: z.boolean().nullish(),
   alwaysPrepared: z.boolean().nullish(),
   countsAsKnownSpell: z.boolean().nullish(),
+  displayAsAttack: z.boolean().nullish(),
+  spellCastingAbilityId: num,
+  overrideSaveDc: num,
   definition: z
     .looseObject({
       name: z.string(),
       level: z.number().int().min(0).max(9),
+      attackType: num,
+      requiresSavingThrow: z.boolean().nullish(),
+      saveDcAbilityId: num,
+      scaleType: text,
+      range: z.looseObject({ origin: text, rangeValue: num }).nullish(),
+      modifiers: list(
+        z.looseObject({
+          type: text,
+          subType: text,
+          die: DiceSchema.nullish(),
+          usePrimaryStat: z.boolean().nullish(),
+          atHigherLevels: z.looseObject({ higherLevelDefinitions: list(z.looseObject({ level: num, dice: DiceSchema.nullish() })) }).nullish(),
+        }),
+      ),
     })
     .nullish(),
 });

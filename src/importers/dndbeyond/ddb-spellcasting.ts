@@ -26,6 +26,12 @@ function castingDefinition(cls: DdbClass) {
   return null;
 }
 
+/** The casting ability (a D&D Beyond stat id) of the highest-level casting class, if any. */
+export function primaryCastingStatId(character: DdbCharacter): number | null {
+  const primary = character.classes.filter((c) => castingDefinition(c)).sort((a, b) => b.level - a.level)[0];
+  return primary ? (castingDefinition(primary)?.spellCastingAbilityId ?? primary.definition.spellCastingAbilityId ?? null) : null;
+}
+
 function progression(cls: DdbClass): CasterProgression | null {
   const def = castingDefinition(cls);
   if (!def || cls.definition.name === 'Warlock') return null;
@@ -45,8 +51,7 @@ export function computeSpellcasting(character: DdbCharacter, mods: readonly DdbM
   const spells = collectSpells(character);
   if (casters.length === 0 && spells.length === 0) return null;
 
-  const primary = casters[0];
-  const statId = primary ? (castingDefinition(primary)?.spellCastingAbilityId ?? primary.definition.spellCastingAbilityId) : null;
+  const statId = primaryCastingStatId(character);
   const ability = statId ? (abilityForStatId(statId) ?? null) : null;
   const statMod = (id: number) => {
     const a = abilityForStatId(id);

@@ -14,7 +14,8 @@ import { computeAttacks } from './ddb-attacks.js';
 import { computeChecks, computeSenses } from './ddb-checks.js';
 import { computeHitPoints } from './ddb-hit-points.js';
 import { activeModifiers, amount, pick, reachedFeatures } from './ddb-modifiers.js';
-import { computeSpellcasting } from './ddb-spellcasting.js';
+import { computeSpellcasting, primaryCastingStatId } from './ddb-spellcasting.js';
+import { computeSpellAttacks } from './ddb-spell-attacks.js';
 
 /** Racial traits every race has that say nothing a player rolls with. */
 const PLAIN_TRAITS = new Set(['Ability Score Increase', 'Ability Score Increases', 'Age', 'Alignment', 'Size', 'Speed', 'Languages', 'Creature Type']);
@@ -85,7 +86,7 @@ export function ddbToSheet(character: DdbCharacter, options: DdbSheetOptions): R
       passiveInsight: checks.passiveInsight,
       special: computeSenses(character, mods),
     },
-    attacks: computeAttacks(character, mods, byItem, scores, proficiencyBonus),
+    attacks: [...computeAttacks(character, mods, byItem, scores, proficiencyBonus), ...computeSpellAttacks(character, mods, scores, proficiencyBonus, primaryCastingStatId(character))].slice(0, 200),
     inventory: character.inventory.map((item) => ({
       name: clip(item.definition.name, 160),
       quantity: Math.max(0, Math.floor(item.quantity ?? 1)),

@@ -70,6 +70,8 @@ describe.skipIf(!present)('real D&D Beyond exports', () => {
     expect(attacks['Unarmed Strike']).toMatchObject({ toHit: 8, damage: '1d6+5' });
     // The unequipped dagger is not an attack.
     expect(attacks.Dagger).toBeUndefined();
+    // The Ring of Catapult's spell is marked not to show as an attack.
+    expect(attacks.Catapult).toBeUndefined();
     expect(sheet.inventory).toHaveLength(20);
     expect(sheet.inventory?.find((i) => i.name === 'Eyes of the Eagle')).toMatchObject({ equipped: true, attuned: true });
     expect(sheet.features?.map((f) => f.name)).toEqual(expect.arrayContaining(['Unarmored Defense', 'Stunning Strike', 'Tipsy Sway', 'Crusher', 'Deathless Nature']));
@@ -100,6 +102,9 @@ describe.skipIf(!present)('real D&D Beyond exports', () => {
     expect(dagger).toMatchObject({ toHit: 3, damage: '1d4+1', damageType: 'Piercing', range: '5 ft. or thrown 20/60 ft.' });
     expect(sheet.attacks?.find((a) => a.name === 'Unarmed Strike')).toMatchObject({ toHit: 2, damage: '1' });
     expect(sheet.attacks?.find((a) => a.name === 'Crossbow, Light')).toBeUndefined();
+    // Spell attacks at +5 (CHA 3 + prof 2): Fire Bolt (cantrip, 1d10 at level 1), Inflict Wounds (3d10, touch).
+    expect(sheet.attacks?.find((a) => a.name === 'Fire Bolt')).toMatchObject({ toHit: 5, damage: '1d10', damageType: 'Fire', range: '120 ft.' });
+    expect(sheet.attacks?.find((a) => a.name === 'Inflict Wounds')).toMatchObject({ toHit: 5, damage: '3d10', damageType: 'Necrotic', range: 'Touch' });
     // CHA 17 (+3): save DC 8 + 2 + 3 = 13, attack +5; a 1st-level sorcerer has two 1st-level slots.
     expect(sheet.spellcasting).toMatchObject({ ability: 'cha', saveDc: 13, attackBonus: 5, slots: [{ level: 1, max: 2, used: 0 }], pactSlots: null });
     expect(sheet.spellcasting?.spells?.map((s) => s.name).sort()).toEqual(['Fire Bolt', 'Inflict Wounds', 'Light']);

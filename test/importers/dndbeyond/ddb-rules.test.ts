@@ -111,6 +111,11 @@ describe('multiclass hit points, proficiencies and spell slots', () => {
     expect(spells.Shield).toMatchObject({ prepared: false, source: 'Wizard' });
     expect(spells['Fire Bolt']).toMatchObject({ prepared: true, level: 0 });
     expect(spells.Bless).toMatchObject({ prepared: true, source: 'Cleric' });
+    // Cantrips as attacks, scaled to character level 7 (two dice from 5th): Fire Bolt from the wizard
+    // list (INT +3, prof +3: +6); Sacred Flame from the cleric list, a save at the cleric's DC (8 + 3 + WIS 2).
+    const attacks = Object.fromEntries((sheet.attacks ?? []).map((a) => [a.name, a]));
+    expect(attacks['Fire Bolt']).toMatchObject({ toHit: 6, damage: '2d10', damageType: 'Fire', range: '120 ft.' });
+    expect(attacks['Sacred Flame']).toMatchObject({ toHit: null, damage: '2d8', damageType: 'Radiant', notes: 'DC 13 Dexterity save' });
   });
 
   it('a warlock keeps Pact Magic apart from the shared table', async () => {
