@@ -84,7 +84,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     diceLimits: config.dice,
     limits: config.limits,
     extraTools: parts.extraTools,
-    importers: parts.importers ?? createImporters({ dndbeyond: { ...config.dndbeyond, logger } }),
+    importers: parts.importers ?? createImporters({ dndbeyond: { ...config.dndbeyond, maxBytes: config.limits.maxImportMb * 1024 * 1024, logger } }),
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
   });
   // Ingestions are cancelled first, then the Chroma server the hub started (if any) is stopped.
