@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { storeUrl, type HubConfig } from './config/config-schema.js';
-import { createCore, InMemoryEventBus, type AnyTool, type CharacterImporter, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox } from './core/index.js';
+import { createCore, InMemoryEventBus, type AnyTool, type CharacterImporter, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox, importBodyBytes } from './core/index.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { ensureOwnerToken } from './http/owner-token.js';
 import { createLogger } from './logging/create-logger.js';
@@ -111,6 +111,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     host: config.server.host,
     allowedOrigins: config.server.allowedOrigins,
     routers: adapters.routers,
+    importBodyBytes: importBodyBytes(config.limits.maxImportMb),
   });
   const http = createServer(httpApp.app);
   const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl, config.storage.namespace, logger) : null;
@@ -121,6 +122,7 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
     registry: core.registry,
     logger,
     allowedOrigins: config.server.allowedOrigins,
+    importBodyBytes: importBodyBytes(config.limits.maxImportMb),
     ...(fanout ? { adapter: fanout.adapter } : {}),
   });
 

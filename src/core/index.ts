@@ -36,7 +36,7 @@ export * from './characters/character-sheet.js';
 export type * from './characters/character-importer.js';
 export * from './characters/rules-5e.js';
 export { validateSheet } from './characters/character-validation.js';
-export { decodeImportData, checkImportSize, payloadBytes } from './characters/import-payload.js';
+export { decodeImportData, checkImportSize, payloadBytes, LARGE_INPUT_TOOLS, SMALL_BODY_BYTES, importBodyBytes } from './characters/import-payload.js';
 export { ownerOf, owns, type CharacterService } from './characters/character-service.js';
 export { BUNDLE_FORMAT, CampaignBundleSchema, type CampaignBundle } from './campaigns/campaign-bundle.js';
 export * from './game-master/gm-stream.js';

@@ -5,7 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { AccessService, Actor, Logger, Store, ToolRegistry } from '../core/index.js';
+import { importBodyBytes, LARGE_INPUT_TOOLS, SMALL_BODY_BYTES, type AccessService, type Actor, type Logger, type Store, type ToolRegistry } from '../core/index.js';
 import { createMcpServerFactory } from '../mcp/create-mcp-server.js';
 import { packageRoot } from '../package-root.js';
 import { bearerAuth } from './bearer-auth.js';
@@ -23,6 +23,8 @@ export interface HttpAppOptions {
   allowedOrigins: string[];
   /** Adapters' own endpoints (e.g. /discord/interactions), each authenticating its own way. */
   routers?: express.Router[];
+  /** Body cap for the import tools (whole character exports and campaign bundles); default 8 MB imports. */
+  importBodyBytes?: number;
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
@@ -49,15 +51,20 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
     if (!actor) throw new Error('MCP request without an authenticated actor');
     return actor;
   });
-  const mcp = createMcpHandler(factory, { onerror: (error) => logger.warn({ err: error }, 'mcp request failed') });
-  const mcpNode = toNodeHandler(mcp, { onerror: (error) => logger.error({ err: error }, 'mcp transport error') });
+  const largeBody = options.importBodyBytes ?? importBodyBytes(8);
+  // MCP carries every tool in one endpoint, so it allows the import size; each import tool checks its own limit.
+  const mcp = createMcpHandler(factory, { onerror: (error) => logger.warn({ err: error }, 'mcp request failed'), maxRequestBodySize: largeBody });
+  const mcpNode = toNodeHandler(mcp, { onerror: (error) => logger.error({ err: error }, 'mcp transport error'), maxRequestBodySize: largeBody });
   app.all('/mcp', origins, bearerAuth(access), (req, res) => void mcpNode(req, res));
 
   const toolCall = z.object({ input: z.record(z.string(), z.unknown()).default({}) });
   app.get('/api/tools', bearerAuth(access), (_req, res) => {
     res.json({ tools: registry.list().map((t) => ({ name: t.name, title: t.title, description: t.description, access: t.access, annotations: t.annotations, input: z.toJSONSchema(t.input, { io: 'input' }) })) });
   });
-  app.post('/api/tools/:name', origins, bearerAuth(access), express.json({ limit: '256kb' }), async (req, res) => {
+  const smallJson = express.json({ limit: SMALL_BODY_BYTES });
+  const largeJson = express.json({ limit: largeBody });
+  const jsonFor = (req: Request, res: Response, next: NextFunction) => (LARGE_INPUT_TOOLS.has(String(req.params.name)) ? largeJson : smallJson)(req, res, next);
+  app.post('/api/tools/:name', origins, bearerAuth(access), jsonFor, async (req, res) => {
     const body = toolCall.safeParse(req.body ?? {});
     if (!body.success) {
       res.status(400).json(errorBody({ code: 'VALIDATION', message: 'Expected a JSON body like {"input": {...}}', field: 'input' }));
@@ -83,7 +90,9 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
       return;
     }
     if (error.status === 413) {
-      res.status(413).json(errorBody({ code: 'LIMIT', message: 'The request body is too large' }));
+      const limit = (error as { limit?: number }).limit;
+      const cap = limit ? `${Math.round(limit / 1024)} KB` : 'the limit';
+      res.status(413).json(errorBody({ code: 'LIMIT', message: `The request body is too large: over ${cap} (character and campaign imports have their own limit, limits.maxImportMb)` }));
       return;
     }
     const correlationId = randomUUID();

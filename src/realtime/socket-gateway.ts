@@ -3,7 +3,9 @@ import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   audienceOf,
+  LARGE_INPUT_TOOLS,
   roleIn,
+  SMALL_BODY_BYTES,
   viewCampaign,
   viewSession,
   type AccessService,
@@ -27,6 +29,8 @@ export interface SocketGatewayOptions {
   allowedOrigins: string[];
   /** A socket.io adapter shared by several hub processes (Redis streams); in-process when absent. */
   adapter?: ServerOptions['adapter'];
+  /** Largest message, for the import tools; every other tool's input stays under 256 KB. */
+  importBodyBytes?: number;
 }
 
 const LOCAL = ['localhost', '127.0.0.1', '[::1]'];
@@ -50,8 +54,8 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
         }
       },
     },
-    // Large tool inputs are the API's business; socket messages stay small.
-    maxHttpBufferSize: 256 * 1024,
+    // Only the import tools may send whole exports; every other message is held to 256 KB below.
+    maxHttpBufferSize: options.importBodyBytes ?? SMALL_BODY_BYTES,
   });
 
   io.use(async (socket, next) => {
@@ -95,6 +99,9 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
     socket.on('tool', (payload: unknown, ack?: Ack<Record<string, unknown>>) =>
       void guarded(ack, async () => {
         const request = parse(ToolRequestSchema, payload);
+        if (!LARGE_INPUT_TOOLS.has(request.name) && (JSON.stringify(request.input)?.length ?? 0) > SMALL_BODY_BYTES) {
+          return failure({ code: 'LIMIT', message: `The input of ${request.name} is over ${SMALL_BODY_BYTES / 1024} KB`, field: 'input' });
+        }
         const result = await registry.call(request.name, request.input, { actor: await currentActor(socket) });
         return result.ok ? { ok: true as const, value: result.value } : failure(result.error);
       }),

@@ -1,6 +1,18 @@
 import { fail, ok, type Result } from '../result.js';
 
 const MB = 1024 * 1024;
+
+/** The tools that take whole exports; every other request keeps the small body cap. */
+export const LARGE_INPUT_TOOLS: ReadonlySet<string> = new Set(['import_character', 'import_campaign']);
+/** Every other tool's input cap, on every transport (HTTP body, socket message). */
+export const SMALL_BODY_BYTES = 256 * 1024;
+
+/**
+ * The request-body cap for the import tools on the wire: an export sent as JSON text inside a JSON
+ * body grows with escaping and a zip in base64 by a third, so the wire allows twice the import limit
+ * (plus room for the envelope); the tool then holds the export itself to `limits.maxImportMb`.
+ */
+export const importBodyBytes = (maxImportMb: number) => Math.ceil(maxImportMb * 2 * MB) + MB;
 const mb = (bytes: number) => (bytes < MB ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / MB).toFixed(1)} MB`);
 
 /** Byte size of what was handed in: a string's UTF-8 length, bytes as they are, an object as JSON. */
