@@ -94,7 +94,7 @@ export function ddbToSheet(character: DdbCharacter, options: DdbSheetOptions): R
       attuned: item.isAttuned === true,
       weight: item.definition.weight ?? null,
       notes: null,
-    })),
+    })).slice(0, 2000),
     features: features.slice(0, 1000),
     spellcasting: computeSpellcasting(character, mods, scores, proficiencyBonus),
     notes: clip(notesOf(character), 50_000),
