@@ -61,9 +61,11 @@ export function computeChecks(character: DdbCharacter, mods: readonly DdbModifie
 
   const saves: Partial<Record<Ability, CheckBonus>> = {};
   const allSaves = sum(pick(mods, 'bonus', 'saving-throws'));
+  // Diamond Soul and the like: proficiency in every saving throw.
+  const proficientInAll = pick(mods, 'proficiency', 'saving-throws').length > 0;
   for (const a of AbilityKeys) {
     const word = AbilityWords[a];
-    const proficient = pick(mods, 'proficiency', `${word}-saving-throws`).length > 0;
+    const proficient = proficientInAll || pick(mods, 'proficiency', `${word}-saving-throws`).length > 0;
     const bonus = mod(a) + (proficient ? proficiencyBonus : 0) + allSaves + sum(pick(mods, 'bonus', `${word}-saving-throws`));
     saves[a] = { ability: a, proficiency: proficient ? 'proficient' : 'none', bonus };
   }

@@ -147,6 +147,14 @@ describe('variant human choices and the sheet\'s overrides', () => {
     expect(sheet.saves).toMatchObject({ dex: { proficiency: 'proficient', bonus: 5 }, cha: { proficiency: 'none', bonus: 4 } });
   });
 
+  it('proficiency in every saving throw (Diamond Soul) covers the ones the class lacks', async () => {
+    const doc = fixture('variant-human-overrides.json');
+    doc.character.modifiers.class.push({ type: 'proficiency', subType: 'saving-throws', isGranted: true, componentId: 9003 });
+    const sheet = await sheetOf(doc);
+    // WIS 10 + 2, CHA 18 (+4) + 2.
+    expect(sheet.saves).toMatchObject({ wis: { proficiency: 'proficient', bonus: 2 }, cha: { proficiency: 'proficient', bonus: 6 } });
+  });
+
   it('an HP override replaces the computed maximum and an AC override wins', async () => {
     const doc = fixture('variant-human-overrides.json');
     doc.character.overrideHitPoints = 30;
