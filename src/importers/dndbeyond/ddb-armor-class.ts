@@ -75,15 +75,24 @@ export function computeArmorClass(character: DdbCharacter, mods: readonly DdbMod
   return { ac: best + misc + custom, options, armored: armors.length > 0, shield: shields.length > 0 };
 }
 
+/** The `movementId` of walking in the sheet's custom speeds. */
+const WALK = 1;
+
 /**
- * Walking speed: the race's walking speed (or a `set innate-speed-walking`), plus unconditional
- * `bonus speed` / `bonus speed-walking`, plus `bonus unarmored-movement` (monk) while wearing
- * neither armor nor a shield.
+ * Walking speed: the race's walking speed (or a `set innate-speed-walking`), plus `bonus speed` /
+ * `bonus speed-walking` (unconditional ones, those "unless your speed is already higher", and the
+ * barbarian's Fast Movement "while you aren't wearing heavy armor" when that holds), plus
+ * `bonus unarmored-movement` (monk) while wearing neither armor nor a shield. A walking speed set in
+ * the sheet's custom speeds wins.
  */
 export function computeSpeed(character: DdbCharacter, mods: readonly DdbModifier[], armored: boolean, shield: boolean): number {
+  const custom = character.customSpeeds.find((s) => s.movementId === WALK && s.distance);
+  if (custom?.distance) return custom.distance;
+  const heavy = character.inventory.some((i) => isArmor(i) && i.definition.armorTypeId === ArmorType.heavy);
+  const allowed = ['unless your speed is already higher', ...(heavy ? [] : ["while you aren't wearing heavy armor"])];
   const raceWalk = character.race?.weightSpeeds?.normal?.walk ?? 30;
-  const base = Math.max(raceWalk, ...pick(mods, 'set', 'innate-speed-walking').map(amount));
-  const bonus = pick(mods, 'bonus', ['speed', 'speed-walking']).reduce((s, m) => s + amount(m), 0);
+  const base = Math.max(raceWalk, ...pick(mods, 'set', 'innate-speed-walking', allowed).map(amount));
+  const bonus = pick(mods, 'bonus', ['speed', 'speed-walking'], allowed).reduce((s, m) => s + amount(m), 0);
   const unarmored = armored || shield ? 0 : pick(mods, 'bonus', 'unarmored-movement').reduce((s, m) => s + amount(m), 0);
   return base + bonus + unarmored;
 }

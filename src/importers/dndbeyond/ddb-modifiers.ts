@@ -108,7 +108,7 @@ export function pick(mods: readonly DdbModifier[], type: string | readonly strin
     (m) =>
       types.includes(m.type) &&
       (subTypes === undefined || subTypes.includes(m.subType ?? '')) &&
-      (!m.restriction || allowRestrictions.includes(m.restriction.trim().toLowerCase())),
+      (!m.restriction || allowRestrictions.includes(m.restriction.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'"))),
   );
 }
 

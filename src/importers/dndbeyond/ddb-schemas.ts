@@ -179,6 +179,7 @@ export const DdbCharacterSchema = z.looseObject({
   spellSlots: list(z.looseObject({ level: z.number(), used: num })),
   pactMagic: list(z.looseObject({ level: z.number(), used: num })),
   customSenses: list(z.looseObject({ senseId: num, distance: num })),
+  customSpeeds: list(z.looseObject({ movementId: num, distance: num })),
   notes: z.record(z.string(), z.string().nullish()).nullish(),
   traits: z.record(z.string(), z.string().nullish()).nullish(),
   preferences: z.looseObject({ hitPointType: num, showUnarmedStrike: z.boolean().nullish() }).nullish(),

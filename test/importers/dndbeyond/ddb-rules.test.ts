@@ -74,6 +74,17 @@ describe('every unarmored defense', () => {
     expect((await variant(name, extra)).ac).toBe(ac);
   });
 
+  it("a barbarian's Fast Movement counts unless the armor is heavy; the sheet's custom walking speed wins", async () => {
+    const fast = { type: 'bonus', subType: 'speed', value: 10, restriction: 'while you aren\u2019t wearing heavy armor', componentId: 900 };
+    const plate = { id: 72, equipped: true, quantity: 1, definition: { id: 72, name: 'Plate', filterType: 'Armor', type: 'Heavy Armor', armorClass: 18, armorTypeId: 3, grantedModifiers: [] } };
+    expect((await variant('barbarian', { feat: [fast] })).speed).toBe(40);
+    expect((await variant('barbarian', { feat: [fast], inventory: [breastplate] })).speed).toBe(40);
+    expect((await variant('barbarian', { feat: [fast], inventory: [plate] })).speed).toBe(30);
+    const custom = structuredClone(doc.base) as Json;
+    custom.character.customSpeeds = [{ movementId: 1, distance: 35 }];
+    expect((await sheetOf(custom)).speed).toBe(35);
+  });
+
   it("Draconic Resilience's +1 hit point per sorcerer level", async () => {
     // baseHitPoints 12 + CON +4 x 3 + 1 x 3 = 27.
     expect((await variant('draconicSorcerer')).hp.max).toBe(27);
