@@ -180,6 +180,8 @@ export const DdbCharacterSchema = z.looseObject({
   pactMagic: list(z.looseObject({ level: z.number(), used: num })),
   customSenses: list(z.looseObject({ senseId: num, distance: num })),
   customSpeeds: list(z.looseObject({ movementId: num, distance: num })),
+  customItems: list(z.looseObject({ name: z.string().min(1), quantity: num, weight: num, description: text, notes: text })),
+  currencies: z.looseObject({ cp: num, sp: num, ep: num, gp: num, pp: num }).nullish(),
   notes: z.record(z.string(), z.string().nullish()).nullish(),
   traits: z.record(z.string(), z.string().nullish()).nullish(),
   preferences: z.looseObject({ hitPointType: num, showUnarmedStrike: z.boolean().nullish() }).nullish(),

@@ -87,14 +87,23 @@ export function ddbToSheet(character: DdbCharacter, options: DdbSheetOptions): R
       special: computeSenses(character, mods),
     },
     attacks: [...computeAttacks(character, mods, byItem, scores, proficiencyBonus), ...computeSpellAttacks(character, mods, scores, proficiencyBonus, primaryCastingStatId(character))].slice(0, 200),
-    inventory: character.inventory.map((item) => ({
-      name: clip(item.definition.name, 160),
-      quantity: Math.max(0, Math.floor(item.quantity ?? 1)),
-      equipped: item.equipped === true,
-      attuned: item.isAttuned === true,
-      weight: item.definition.weight ?? null,
-      notes: null,
-    })).slice(0, 2000),
+    inventory: [
+      ...character.inventory.map((item) => ({
+        name: clip(item.definition.name, 160),
+        quantity: Math.max(0, Math.floor(item.quantity ?? 1)),
+        equipped: item.equipped === true,
+        attuned: item.isAttuned === true,
+        weight: item.definition.weight ?? null,
+        notes: null,
+      })),
+      // Items the player typed in on D&D Beyond ("custom items") are part of the sheet's inventory too.
+      ...character.customItems.map((item) => ({
+        name: clip(item.name, 160),
+        quantity: Math.max(0, Math.floor(item.quantity ?? 1)),
+        weight: item.weight ?? null,
+        notes: clip(plain(item.description || item.notes), 2000) || null,
+      })),
+    ].slice(0, 2000),
     features: features.slice(0, 1000),
     spellcasting: computeSpellcasting(character, mods, scores, proficiencyBonus),
     notes: clip(notesOf(character), 50_000),
@@ -130,6 +139,11 @@ function notesOf(character: DdbCharacter): string {
     ['Other holdings', character.notes?.otherHoldings],
     ['Other notes', character.notes?.otherNotes],
   ];
+  const coins = (['pp', 'gp', 'ep', 'sp', 'cp'] as const)
+    .filter((c) => (character.currencies?.[c] ?? 0) > 0)
+    .map((c) => `${character.currencies?.[c]} ${c}`)
+    .join(', ');
+  if (coins) sections.unshift(['Coins', coins]);
   return sections
     .filter(([, text]) => text && text.trim())
     .map(([title, text]) => `## ${title}\n${(text as string).trim()}`)

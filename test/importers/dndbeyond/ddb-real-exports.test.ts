@@ -72,7 +72,10 @@ describe.skipIf(!present)('real D&D Beyond exports', () => {
     expect(attacks.Dagger).toBeUndefined();
     // The Ring of Catapult's spell is marked not to show as an attack.
     expect(attacks.Catapult).toBeUndefined();
-    expect(sheet.inventory).toHaveLength(20);
+    // 20 items plus 9 custom ones (the player's own: Tinkers Manual, Utility belt, ...).
+    expect(sheet.inventory).toHaveLength(29);
+    expect(sheet.inventory?.find((i) => i.name === 'Utility belt')).toMatchObject({ quantity: 1, weight: 1, notes: expect.stringContaining('goblin engineer belts') });
+    expect(sheet.notes).toContain('## Coins\n30 gp, 2 cp');
     expect(sheet.inventory?.find((i) => i.name === 'Eyes of the Eagle')).toMatchObject({ equipped: true, attuned: true });
     expect(sheet.features?.map((f) => f.name)).toEqual(expect.arrayContaining(['Unarmored Defense', 'Stunning Strike', 'Tipsy Sway', 'Crusher', 'Deathless Nature']));
     // Level 11+ features are not on a level 8 sheet.
