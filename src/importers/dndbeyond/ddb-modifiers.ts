@@ -81,8 +81,7 @@ function itemModifiers(character: DdbCharacter): Map<DdbItem, DdbModifier[]> {
 }
 
 function backgroundGrantsAbilityScores(character: DdbCharacter): boolean {
-  const def = character.background?.definition as { grantedFeats?: { name?: string }[] } | null | undefined;
-  return Array.isArray(def?.grantedFeats) && def.grantedFeats.some((f) => f?.name === 'Ability Scores');
+  return (character.background?.definition?.grantedFeats ?? []).some((f) => f.name === 'Ability Scores');
 }
 
 export function activeModifiers(character: DdbCharacter): ActiveModifiers {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * The parts of a D&D Beyond character that the importer reads, as the character service sends them.
- * Objects are loose (D&D Beyond adds fields often); everything we do not read passes through untouched.
+ * Unknown fields are accepted and dropped (D&D Beyond adds fields often), which also keeps the
+ * validated copy small.
  * Numbers that D&D Beyond sometimes sends as strings (ids) are accepted as either.
  */
 
@@ -11,7 +12,7 @@ const num = z.number().nullish();
 const text = z.string().nullish();
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v) => v ?? []);
 
-export const DdbModifierSchema = z.looseObject({
+export const DdbModifierSchema = z.object({
   type: z.string(),
   subType: z.string().nullish(),
   value: num,
@@ -25,13 +26,13 @@ export const DdbModifierSchema = z.looseObject({
   availableToMulticlass: z.boolean().nullish(),
   requiresAttunement: z.boolean().nullish(),
   friendlySubtypeName: text,
-  dice: z.looseObject({ diceString: text }).nullish(),
+  dice: z.object({ diceString: text }).nullish(),
 });
 export type DdbModifier = z.infer<typeof DdbModifierSchema>;
 
-const StatSchema = z.looseObject({ id: z.number().int(), value: num });
+const StatSchema = z.object({ id: z.number().int(), value: num });
 
-const FeatureDefinitionSchema = z.looseObject({
+const FeatureDefinitionSchema = z.object({
   id: id.nullish(),
   name: z.string(),
   requiredLevel: num,
@@ -39,12 +40,12 @@ const FeatureDefinitionSchema = z.looseObject({
   snippet: text,
 });
 
-const SpellRulesSchema = z.looseObject({
+const SpellRulesSchema = z.object({
   multiClassSpellSlotDivisor: num,
   multiClassSpellSlotRounding: num,
 });
 
-const ClassDefinitionSchema = z.looseObject({
+const ClassDefinitionSchema = z.object({
   id: id.nullish(),
   name: z.string(),
   hitDice: num,
@@ -54,24 +55,24 @@ const ClassDefinitionSchema = z.looseObject({
   classFeatures: list(FeatureDefinitionSchema),
 });
 
-export const DdbClassSchema = z.looseObject({
+export const DdbClassSchema = z.object({
   id: id.nullish(),
   level: z.number().int().min(1).max(20),
   isStartingClass: z.boolean().nullish(),
   definition: ClassDefinitionSchema,
   subclassDefinition: ClassDefinitionSchema.nullish(),
-  classFeatures: list(z.looseObject({ definition: FeatureDefinitionSchema })),
+  classFeatures: list(z.object({ definition: FeatureDefinitionSchema })),
 });
 export type DdbClass = z.infer<typeof DdbClassSchema>;
 
-const PropertySchema = z.looseObject({ name: z.string(), notes: text });
+const PropertySchema = z.object({ name: z.string(), notes: text });
 
-export const DdbItemSchema = z.looseObject({
+export const DdbItemSchema = z.object({
   id: id.nullish(),
   equipped: z.boolean().nullish(),
   isAttuned: z.boolean().nullish(),
   quantity: num,
-  definition: z.looseObject({
+  definition: z.object({
     id: id.nullish(),
     name: z.string(),
     type: text,
@@ -84,7 +85,7 @@ export const DdbItemSchema = z.looseObject({
     armorClass: num,
     armorTypeId: num,
     strengthRequirement: num,
-    damage: z.looseObject({ diceString: text }).nullish(),
+    damage: z.object({ diceString: text }).nullish(),
     damageType: text,
     fixedDamage: num,
     attackType: num,
@@ -99,9 +100,9 @@ export const DdbItemSchema = z.looseObject({
 });
 export type DdbItem = z.infer<typeof DdbItemSchema>;
 
-const DiceSchema = z.looseObject({ diceString: text, fixedValue: num });
+const DiceSchema = z.object({ diceString: text, fixedValue: num });
 
-export const DdbSpellSchema = z.looseObject({
+export const DdbSpellSchema = z.object({
   prepared: z.boolean().nullish(),
   alwaysPrepared: z.boolean().nullish(),
   countsAsKnownSpell: z.boolean().nullish(),
@@ -109,21 +110,21 @@ export const DdbSpellSchema = z.looseObject({
   spellCastingAbilityId: num,
   overrideSaveDc: num,
   definition: z
-    .looseObject({
+    .object({
       name: z.string(),
       level: z.number().int().min(0).max(9),
       attackType: num,
       requiresSavingThrow: z.boolean().nullish(),
       saveDcAbilityId: num,
       scaleType: text,
-      range: z.looseObject({ origin: text, rangeValue: num }).nullish(),
+      range: z.object({ origin: text, rangeValue: num }).nullish(),
       modifiers: list(
-        z.looseObject({
+        z.object({
           type: text,
           subType: text,
           die: DiceSchema.nullish(),
           usePrimaryStat: z.boolean().nullish(),
-          atHigherLevels: z.looseObject({ higherLevelDefinitions: list(z.looseObject({ level: num, dice: DiceSchema.nullish() })) }).nullish(),
+          atHigherLevels: z.object({ higherLevelDefinitions: list(z.object({ level: num, dice: DiceSchema.nullish() })) }).nullish(),
         }),
       ),
     })
@@ -131,12 +132,16 @@ export const DdbSpellSchema = z.looseObject({
 });
 export type DdbSpell = z.infer<typeof DdbSpellSchema>;
 
-const CharacterValueSchema = z.looseObject({ typeId: z.number(), value: z.unknown(), valueId: id.nullish(), notes: text });
+const CharacterValueSchema = z.object({ typeId: z.number(), value: z.unknown(), valueId: id.nullish(), notes: text });
 
 const modifierGroups = ['race', 'class', 'background', 'item', 'feat', 'condition'] as const;
 export type ModifierGroup = (typeof modifierGroups)[number];
 
-export const DdbCharacterSchema = z.looseObject({
+/**
+ * The character without its long lists (inventory, spells), which are validated item by item in
+ * slices (see ddb-shape.ts) so that a several-MB export never blocks the event loop in one go.
+ */
+export const DdbCharacterShellSchema = z.object({
   id: id.nullish(),
   name: z.string().min(1, 'expected the character name'),
   readonlyUrl: text,
@@ -149,42 +154,48 @@ export const DdbCharacterSchema = z.looseObject({
   removedHitPoints: num,
   temporaryHitPoints: num,
   race: z
-    .looseObject({
+    .object({
       fullName: text,
       baseName: text,
-      weightSpeeds: z.looseObject({ normal: z.looseObject({ walk: num }).nullish() }).nullish(),
-      racialTraits: list(z.looseObject({ definition: FeatureDefinitionSchema })),
+      weightSpeeds: z.object({ normal: z.object({ walk: num }).nullish() }).nullish(),
+      racialTraits: list(z.object({ definition: FeatureDefinitionSchema })),
     })
     .nullish(),
   background: z
-    .looseObject({
-      definition: z.looseObject({ name: text }).nullish(),
-      customBackground: z.looseObject({ name: text }).nullish(),
+    .object({
+      definition: z.object({ name: text, grantedFeats: list(z.object({ name: text })) }).nullish(),
+      customBackground: z.object({ name: text }).nullish(),
       hasCustomBackground: z.boolean().nullish(),
     })
     .nullish(),
   classes: z.array(DdbClassSchema).min(1, 'expected at least one class'),
-  feats: list(z.looseObject({ definition: FeatureDefinitionSchema })),
+  feats: list(z.object({ definition: FeatureDefinitionSchema })),
   modifiers: z
-    .looseObject(Object.fromEntries(modifierGroups.map((g) => [g, list(DdbModifierSchema)])) as Record<ModifierGroup, ReturnType<typeof list<typeof DdbModifierSchema>>>)
+    .object(Object.fromEntries(modifierGroups.map((g) => [g, list(DdbModifierSchema)])) as Record<ModifierGroup, ReturnType<typeof list<typeof DdbModifierSchema>>>)
     .nullish()
     .transform((m) => m ?? Object.fromEntries(modifierGroups.map((g) => [g, []]))),
-  inventory: list(DdbItemSchema),
+  inventory: list(z.unknown()),
   characterValues: list(CharacterValueSchema),
   spells: z
-    .record(z.string(), list(DdbSpellSchema))
+    .record(z.string(), list(z.unknown()))
     .nullish()
     .transform((s) => s ?? {}),
-  classSpells: list(z.looseObject({ characterClassId: id.nullish(), spells: list(DdbSpellSchema) })),
-  spellSlots: list(z.looseObject({ level: z.number(), used: num })),
-  pactMagic: list(z.looseObject({ level: z.number(), used: num })),
-  customSenses: list(z.looseObject({ senseId: num, distance: num })),
-  customSpeeds: list(z.looseObject({ movementId: num, distance: num })),
-  customItems: list(z.looseObject({ name: z.string().min(1), quantity: num, weight: num, description: text, notes: text })),
-  currencies: z.looseObject({ cp: num, sp: num, ep: num, gp: num, pp: num }).nullish(),
+  classSpells: list(z.object({ characterClassId: id.nullish(), spells: list(z.unknown()) })),
+  spellSlots: list(z.object({ level: z.number(), used: num })),
+  pactMagic: list(z.object({ level: z.number(), used: num })),
+  customSenses: list(z.object({ senseId: num, distance: num })),
+  customSpeeds: list(z.object({ movementId: num, distance: num })),
+  customItems: list(z.object({ name: z.string().min(1), quantity: num, weight: num, description: text, notes: text })),
+  currencies: z.object({ cp: num, sp: num, ep: num, gp: num, pp: num }).nullish(),
   notes: z.record(z.string(), z.string().nullish()).nullish(),
   traits: z.record(z.string(), z.string().nullish()).nullish(),
-  preferences: z.looseObject({ hitPointType: num, showUnarmedStrike: z.boolean().nullish() }).nullish(),
+  preferences: z.object({ hitPointType: num, showUnarmedStrike: z.boolean().nullish() }).nullish(),
 });
-export type DdbCharacter = z.infer<typeof DdbCharacterSchema>;
+type Shell = z.infer<typeof DdbCharacterShellSchema>;
+/** A validated character: the shell with its lists validated too. */
+export type DdbCharacter = Omit<Shell, 'inventory' | 'spells' | 'classSpells'> & {
+  inventory: DdbItem[];
+  spells: Record<string, DdbSpell[]>;
+  classSpells: (Omit<Shell['classSpells'][number], 'spells'> & { spells: DdbSpell[] })[];
+};
 export const DdbModifierGroups = modifierGroups;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { fail, ok, type Result } from '../../core/index.js';
-import { DdbCharacterSchema, type DdbCharacter } from './ddb-schemas.js';
+import { fail, ok, type Fail, type Result } from '../../core/index.js';
+import { DdbCharacterShellSchema, DdbItemSchema, DdbSpellSchema, type DdbCharacter, type DdbSpell } from './ddb-schemas.js';
 
 /** The export shapes D&D Beyond has produced over the years. */
 export type DdbShape =
@@ -26,7 +26,7 @@ const EXPECTED =
   'the older {"character": {...}} export, or the character object itself (with "stats" and "classes")';
 
 /** Finds which export shape a document is, then validates the parts the importer reads. */
-export function parseDdbExport(doc: unknown, field = 'data'): Result<ParsedDdbExport> {
+export async function parseDdbExport(doc: unknown, field = 'data'): Promise<Result<ParsedDdbExport>> {
   if (!isObject(doc)) {
     return fail('VALIDATION', `Not a D&D Beyond export: got ${Array.isArray(doc) ? 'an array' : typeof doc === 'string' ? 'a string' : String(doc === null ? 'null' : typeof doc)}; ${EXPECTED}`, { field });
   }
@@ -54,15 +54,45 @@ function keysOf(v: unknown): string {
   return keys.slice(0, 15).join(', ') + (keys.length > 15 ? `, ... (${keys.length} keys)` : '');
 }
 
-function validate(raw: unknown, shape: DdbShape, field: string): Result<ParsedDdbExport> {
-  const parsed = DdbCharacterSchema.safeParse(raw);
-  if (!parsed.success) return fail('VALIDATION', `D&D Beyond ${shape} export: ${describeIssue(parsed.error)}`, { field: `${field}.${parsed.error.issues[0]?.path.join('.') ?? ''}`.replace(/\.$/, '') });
-  return ok({ shape, character: parsed.data });
+async function validate(raw: unknown, shape: DdbShape, field: string): Promise<Result<ParsedDdbExport>> {
+  const parsed = DdbCharacterShellSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error, shape, field);
+  const shell = parsed.data;
+  const inventory = await parseList(shell.inventory, DdbItemSchema, shape, `${field}.inventory`);
+  if (!inventory.ok) return inventory;
+  const spells: Record<string, DdbSpell[]> = {};
+  for (const [group, list] of Object.entries(shell.spells)) {
+    const groupSpells = await parseList(list, DdbSpellSchema, shape, `${field}.spells.${group}`);
+    if (!groupSpells.ok) return groupSpells;
+    spells[group] = groupSpells.value;
+  }
+  const classSpells: DdbCharacter['classSpells'] = [];
+  for (const [i, entry] of shell.classSpells.entries()) {
+    const listed = await parseList(entry.spells, DdbSpellSchema, shape, `${field}.classSpells.${i}.spells`);
+    if (!listed.ok) return listed;
+    classSpells.push({ ...entry, spells: listed.value });
+  }
+  return ok({ shape, character: { ...shell, inventory: inventory.value, spells, classSpells } });
 }
 
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = issue.path.length ? issue.path.join('.') : '(root)';
-  return `${path}: ${issue.message}`;
+/** Items validated per slice, with a turn of the event loop between slices. Empty entries are skipped. */
+const SLICE = 100;
+async function parseList<T extends z.ZodType>(items: readonly unknown[], schema: T, shape: DdbShape, field: string): Promise<Result<z.infer<T>[]>> {
+  const out: z.infer<T>[] = [];
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (let i = start; i < Math.min(items.length, start + SLICE); i++) {
+      if (items[i] === null || items[i] === undefined) continue;
+      const parsed = schema.safeParse(items[i]);
+      if (!parsed.success) return invalid(parsed.error, shape, `${field}.${i}`);
+      out.push(parsed.data);
+    }
+  }
+  return ok(out);
+}
+
+function invalid(error: z.ZodError, shape: DdbShape, field: string): Fail {
+  const path = error.issues[0]?.path.join('.') ?? '';
+  const where = path ? `${field}.${path}` : field;
+  return fail('VALIDATION', `D&D Beyond ${shape} export: ${where}: ${error.issues[0]?.message ?? 'invalid'}`, { field: where });
 }

@@ -41,8 +41,10 @@ export function createDndBeyondImporter(options: DndBeyondImporterOptions = {}):
   const log = logger.child({ importer: 'dndbeyond' });
   const client = new DdbClient(settings, log, now);
 
-  const convert = (doc: unknown, field: string, url: string | null): Result<CharacterSheetInput> => {
-    const parsed = parseDdbExport(doc, field);
+  const convert = async (doc: unknown, field: string, url: string | null): Promise<Result<CharacterSheetInput>> => {
+    const parsed = await parseDdbExport(doc, field);
+    // The validated character is computed on the next turn, so the validation and the computation are separate slices.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (!parsed.ok) return parsed;
     return ddbToSheet(parsed.value.character, { importedAt: new Date(now()).toISOString(), url });
   };

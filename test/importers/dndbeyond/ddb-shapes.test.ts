@@ -14,8 +14,8 @@ describe('D&D Beyond export shapes', () => {
     ['the 2020 character-service envelope with pagination', fixture('multiclass-wizard3-cleric2-paladin2.json'), 'character-service-2020'],
     ['the older {"character": {...}} export', { character }, 'legacy-character'],
     ['the character object alone', character, 'bare-character'],
-  ])('recognises %s', (_label, doc, shape) => {
-    const parsed = parseDdbExport(doc);
+  ])('recognises %s', async (_label, doc, shape) => {
+    const parsed = await parseDdbExport(doc);
     expect(parsed.ok && parsed.value.shape).toBe(shape);
   });
 
@@ -41,6 +41,13 @@ describe('D&D Beyond export shapes', () => {
     const result = await createDndBeyondImporter().import({ data: broken }, signal);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'data.data.stats' } });
     expect(!result.ok && result.error.message).toMatch(/six ability scores/);
+  });
+
+  it('names the field of a bad entry deep in a long list', async () => {
+    const broken = fixture('multiclass-wizard3-cleric2-paladin2.json');
+    broken.data.classSpells[0].spells[1].definition.level = 12;
+    const result = await createDndBeyondImporter().import({ data: broken }, signal);
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'data.data.classSpells.0.spells.1.definition.level' } });
   });
 
   it('reports an envelope that carries no character', async () => {
