@@ -1,106 +1,86 @@
-// D&D Beyond import time per character: JSON.parse of the export (the floor: the least any importer pays
-// to read the file) against the importer's whole path for an uploaded export (JSON.parse, shape detection,
-// zod validation, computing the sheet and checking it against the universal schema).
+// Character import time per character: parsing the export text (JSON.parse, the floor every importer
+// pays), converting it to the universal sheet and validating it (parse + compute), and the whole
+// import_character tool as every transport calls it (memory store, a refresh of the same character).
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createDndBeyondImporter } from '../dist/importers/dndbeyond/index.js';
+import { pathToFileURL } from 'node:url';
+import { createCore, InMemoryEventBus, ownerActor, validateSheet } from '../dist/core/index.js';
+import { createImporters } from '../dist/importers/create-importers.js';
+import { openStore } from '../dist/stores/open-store.js';
 import { summarize, timeSequential } from './lib/stats.js';
 import { markdownTable, ms, ratio } from './lib/table.js';
 
-const SHARED = fileURLToPath(new URL('../../shared/fixtures/importers/', import.meta.url));
-const OWN = fileURLToPath(new URL('../test/fixtures/dndbeyond/', import.meta.url));
-const FIXTURES = [
-  { name: 'Ort Eratèa, monk 8 (real, v5)', path: `${SHARED}ddb-v5_ort-eratea_monk8.json` },
-  { name: 'Harkam Wynrim, sorcerer 1 (real, 2020)', path: `${SHARED}ddb-charservice-2020_harkam-wynrim_sorcerer1.json` },
-  { name: 'fighter 5, hand-written', path: `${OWN}fighter5-belt-plate-shield.json` },
-  { name: 'wizard/cleric/paladin, hand-written', path: `${OWN}multiclass-wizard3-cleric2-paladin2.json` },
-];
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 200);
-const WARMUP = 20;
-const BLOCK_RUNS = 20;
+const N = Number(process.env.BENCH_IMPORTS ?? 60);
+const signal = new AbortController().signal;
+const root = new URL('../', import.meta.url);
 
-/**
- * A sheet with many spells, as real exports of high-level casters weigh several MB: the real monk with
- * the real sorcerer's spells (full definitions) copied in until it is about 4 MB.
- */
-function bigCaster() {
-  const monk = JSON.parse(readFileSync(FIXTURES[0].path, 'utf8'));
-  const sorcerer = JSON.parse(readFileSync(FIXTURES[1].path, 'utf8')).data;
-  const spells = [...sorcerer.classSpells.flatMap((c) => c.spells), ...Object.values(sorcerer.spells).filter(Boolean).flat()].filter(Boolean);
-  const copies = [];
-  for (let i = 0; JSON.stringify(copies).length < 4 * 1024 * 1024; i++) copies.push(...spells.map((s) => ({ ...s, definition: { ...s.definition, name: `${s.definition.name} ${i}` } })));
-  monk.data.classSpells = [{ characterClassId: monk.data.classes[0].id, spells: copies.slice(0, 990) }];
-  return JSON.stringify(monk);
+/** The rogue with `features` long features: what sheets with many spells and feats weigh. */
+function big(features) {
+  const data = JSON.parse(readFileSync(new URL('test/fixtures/characters/roll20-v2-rogue5.json', root), 'utf8'));
+  for (let i = 0; i < features; i++) {
+    const row = `-Mbigtrait${String(i).padStart(10, '0')}`;
+    data.attribs.push({ name: `repeating_traits_${row}_name`, current: `Feature ${i}`, max: '', id: `${row}a` });
+    data.attribs.push({ name: `repeating_traits_${row}_description`, current: 'Lorem ipsum dolor sit amet. '.repeat(300), max: '', id: `${row}b` });
+  }
+  return JSON.stringify(data);
+}
+
+function fixtures() {
+  const list = [
+    ['Roll20 v2, rogue 5 (hand-written)', readFileSync(new URL('test/fixtures/characters/roll20-v2-rogue5.json', root), 'utf8')],
+    ['Roll20 v3, wizard 3 / cleric 1 (hand-written)', readFileSync(new URL('test/fixtures/characters/roll20-v3-wizard3-cleric1.json', root), 'utf8')],
+  ];
+  const shared = new URL('../shared/fixtures/importers/roll20-vttes-v2_blackntan_fighter3.json', root);
+  if (existsSync(shared)) list.push(['Roll20 v2, BlacknTan fighter 3 (real export)', readFileSync(shared, 'utf8')]);
+  list.push(['Roll20 v2, 150 long features (synthetic)', big(150)]);
+  return list;
 }
 
 export async function run() {
-  const importer = createDndBeyondImporter();
-  const signal = new AbortController().signal;
-  const present = FIXTURES.filter((f) => existsSync(f.path));
-  const skipped = FIXTURES.filter((f) => !existsSync(f.path));
-  const cases = present.map((f) => ({ name: f.name, text: readFileSync(f.path, 'utf8') }));
-  if (present.length === FIXTURES.length) cases.splice(2, 0, { name: 'monk 8 with 990 spells (synthetic, from the real exports)', text: bigCaster() });
+  const importers = createImporters();
+  const core = createCore({ store: await openStore('memory://'), events: new InMemoryEventBus(), ownerToken: 'bench-owner-token-0123456789', importers });
+  const owner = ownerActor();
+  const campaignId = (await core.registry.call('create_campaign', { name: 'Bench', system: 'D&D 5e' }, { actor: owner })).value.campaign.id;
   const rows = [];
-  for (const fixture of cases) {
-    const text = fixture.text;
-    const importOnce = async () => {
-      const result = await importer.import({ data: JSON.parse(text) }, signal);
-      if (!result.ok) throw new Error(`${fixture.name} does not import: ${result.error.message}`);
+  for (const [name, text] of fixtures()) {
+    const importer = importers.find((i) => i.accepts({ data: JSON.parse(text) }));
+    const convert = async () => {
+      const data = JSON.parse(text);
+      const sheet = await importer.import({ data }, signal);
+      if (!sheet.ok) throw new Error(`${name}: ${sheet.error.message}`);
+      const valid = validateSheet({ ...sheet.value, id: 'bench', source: { ...sheet.value.source, importedAt: 'now' } });
+      if (!valid.ok) throw new Error(`${name}: ${valid.error.message}`);
     };
-    await timeSequential(importOnce, WARMUP);
-    await timeSequential(() => JSON.parse(text), WARMUP);
-    // Alternate the two in halves so drift on a shared machine does not favour either.
-    const floorA = await timeSequential(() => JSON.parse(text), RUNS / 2);
-    const importA = await timeSequential(importOnce, RUNS / 2);
-    const importB = await timeSequential(importOnce, RUNS / 2);
-    const floorB = await timeSequential(() => JSON.parse(text), RUNS / 2);
-    const floor = summarize([...floorA, ...floorB]);
-    const full = summarize([...importA, ...importB]);
-    // The longest the event loop waited during one import (JSON.parse excluded: the transport does it),
-    // seen by a setImmediate ticker: validation of long lists yields every 100 entries.
-    const blocks = [];
-    for (let i = 0; i < BLOCK_RUNS; i++) {
-      const doc = JSON.parse(text);
-      let last = performance.now();
-      let longest = 0;
-      let running = true;
-      const tick = () => {
-        const now = performance.now();
-        longest = Math.max(longest, now - last);
-        last = now;
-        if (running) setImmediate(tick);
-      };
-      setImmediate(tick);
-      const result = await importer.import({ data: doc }, signal);
-      running = false;
-      if (!result.ok) throw new Error(result.error.message);
-      blocks.push(longest);
-    }
-    const block = summarize(blocks);
-    rows.push([fixture.name, (Buffer.byteLength(text) / 1024).toFixed(0), ms(floor.p50), ms(full.p50), ms(full.p99), ms(full.p50 - floor.p50), ratio(full.p50 / floor.p50), ms(block.p50)]);
+    const tool = async () => {
+      const r = await core.registry.call('import_character', { campaignId, data: text }, { actor: owner });
+      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    };
+    // Warm-up, then the floor and the two paths, each timed call on its own.
+    for (let i = 0; i < 5; i++) JSON.parse(text), await convert(), await tool();
+    const floor = summarize(await timeSequential(() => JSON.parse(text), N));
+    const parsed = summarize(await timeSequential(convert, N));
+    const full = summarize(await timeSequential(tool, N));
+    rows.push([name, `${Math.round(text.length / 1024)} KB`, ms(floor.p50), ms(parsed.p50), ratio(parsed.p50 / floor.p50), ms(full.p50), ms(full.p99)]);
   }
   const columns = [
-    { title: 'Character', align: 'left' },
-    { title: 'KB', align: 'right' },
+    { title: 'Export', align: 'left' },
+    { title: 'Size', align: 'right' },
     { title: 'JSON.parse p50 ms (floor)', align: 'right' },
-    { title: 'import p50 ms', align: 'right' },
-    { title: 'import p99 ms', align: 'right' },
-    { title: 'parse + compute beyond JSON.parse, ms', align: 'right' },
-    { title: 'import / floor', align: 'right' },
-    { title: 'longest event-loop block p50 ms', align: 'right' },
+    { title: 'parse + convert + validate p50 ms', align: 'right' },
+    { title: 'vs floor', align: 'right' },
+    { title: 'import_character tool p50 ms', align: 'right' },
+    { title: 'tool p99 ms', align: 'right' },
   ];
   return {
-    title: 'D&D Beyond character import',
+    title: 'Character import',
     description:
-      `In the bench process, ${RUNS} sequential imports per character after ${WARMUP} untimed ones (\`importer.import({ data })\` on the ` +
-      'exported text, as an upload arrives), against JSON.parse of the same text measured in the same run. ' +
-      `The last column: the longest single block of the event loop during an import (median of ${BLOCK_RUNS}).`,
+      `Per character, ${N} sequential imports each, in the bench process after 5 warm-up imports. The floor is JSON.parse of the same text, ` +
+      'measured in the same run. The tool column is import_character through the registry (validation, refresh of the same character as one ' +
+      'campaign version, memory store). D&D Beyond figures are added by its importer.',
     tables: [markdownTable(columns, rows)],
-    notes: skipped.length ? [`Skipped (../shared is absent): ${skipped.map((f) => f.name).join(', ')}.`] : [],
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = await run();
-  console.log(`## ${result.title}\n\n${result.description}\n\n${[...result.tables, ...result.notes].join('\n\n')}`);
+  console.log(`## ${result.title}\n\n${result.description}\n\n${result.tables.join('\n\n')}`);
 }

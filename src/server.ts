@@ -31,7 +31,7 @@ async function startAdapters(config: HubConfig, ctx: { core: Core; logger: Logge
   const started: { routers: import('express').Router[]; close(): Promise<void> }[] = [];
   if (config.discord.token || config.discord.publicKey) {
     const { startDiscordAdapter } = await import('./adapters/discord/index.js');
-    started.push(await startDiscordAdapter(config.discord, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger }));
+    started.push(await startDiscordAdapter(config.discord, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger, maxImportBytes: ctx.core.deps.characters.maxImportBytes }));
   } else {
     ctx.logger.info({ adapter: 'discord' }, 'Discord adapter disabled: set DISCORD_TOKEN (gateway bot) or DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID (HTTP interactions) to enable it');
   }
@@ -84,7 +84,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     diceLimits: config.dice,
     limits: config.limits,
     extraTools: parts.extraTools,
-    importers: parts.importers ?? createImporters({ dndbeyond: { ...config.dndbeyond, maxBytes: config.limits.maxImportMb * 1024 * 1024, logger } }),
+    importers: parts.importers ?? createImporters(config, logger),
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
   });
   // Ingestions are cancelled first, then the Chroma server the hub started (if any) is stopped.

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub } from './helpers/test-hub.js';
 
 let dir: string;
 let campaignId: string;
@@ -26,7 +27,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('ttrpg-hub import', () => {
+describe('ttrpg-hub import', { timeout: 120_000 }, () => {
   it('imports a campaign bundle, then characters into it with progress lines, refreshing on the second run', () => {
     const made = cli(join(dir, 'bundle.json'));
     expect(made.status, made.stderr).toBe(0);
@@ -50,5 +51,17 @@ describe('ttrpg-hub import', () => {
     expect([html.status, html.stderr]).toEqual([2, expect.stringMatching(/Import failed: This is an HTML page, not a character export/)]);
     const huge = cli(join(dir, 'huge.json'), '--campaign', 'x');
     expect([huge.status, huge.stderr]).toEqual([2, expect.stringMatching(/huge\.json is 2\.0 MB: the import limit is 1 MB/)]);
+  });
+
+  it('writes where a running hub on the same data sees it at once', async () => {
+    const hub = await startTestHub({ dataDir: join(dir, 'data'), storage: { url: `sqlite://${join(dir, 'data', 'hub.sqlite')}` } });
+    try {
+      const wizard = cli(resolve('test/fixtures/characters/roll20-v3-wizard3-cleric1.json'), '--campaign', campaignId);
+      expect(wizard.status, wizard.stderr).toBe(0);
+      const listed = await hub.api('list_characters', { campaignId });
+      expect(listed.body.value.characters.map((c: { name: string }) => c.name).sort()).toEqual(['Pip Quickfingers', 'Ysolde Emberquill']);
+    } finally {
+      await hub.close().catch(() => {});
+    }
   });
 });

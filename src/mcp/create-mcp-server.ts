@@ -1,5 +1,5 @@
 import { McpServer, type CallToolResult, type McpRequestContext, type ServerContext } from '@modelcontextprotocol/server';
-import type { Actor, ToolCallResult, ToolRegistry } from '../core/index.js';
+import { checkInputSize, type Actor, type ToolCallResult, type ToolRegistry } from '../core/index.js';
 import { listedSchema } from './listed-schema.js';
 
 export interface McpServerInfo {
@@ -34,14 +34,18 @@ export function createMcpServerFactory(registry: ToolRegistry, info: McpServerIn
           outputSchema: schemas.get(tool.name)!.output,
           annotations: { title: tool.title, ...tool.annotations },
         },
-        async (args: unknown, ctx: ServerContext) =>
-          toCallToolResult(
+        async (args: unknown, ctx: ServerContext) => {
+          // The endpoint admits import-sized bodies; every other tool keeps the small cap.
+          const size = checkInputSize(tool.name, args);
+          if (!size.ok) return toCallToolResult({ ...size, text: `${size.error.code}: ${size.error.message}` });
+          return toCallToolResult(
             await registry.call(tool.name, args, {
               actor,
               signal: ctx.mcpReq.signal,
               progress: progressReporter(ctx),
             }),
-          ),
+          );
+        },
       );
     }
     return server;

@@ -3,7 +3,7 @@ import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   audienceOf,
-  LARGE_INPUT_TOOLS,
+  checkInputSize,
   roleIn,
   SMALL_BODY_BYTES,
   viewCampaign,
@@ -99,9 +99,8 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
     socket.on('tool', (payload: unknown, ack?: Ack<Record<string, unknown>>) =>
       void guarded(ack, async () => {
         const request = parse(ToolRequestSchema, payload);
-        if (!LARGE_INPUT_TOOLS.has(request.name) && (JSON.stringify(request.input)?.length ?? 0) > SMALL_BODY_BYTES) {
-          return failure({ code: 'LIMIT', message: `The input of ${request.name} is over ${SMALL_BODY_BYTES / 1024} KB`, field: 'input' });
-        }
+        const size = checkInputSize(request.name, request.input);
+        if (!size.ok) return failure(size.error);
         const result = await registry.call(request.name, request.input, { actor: await currentActor(socket) });
         return result.ok ? { ok: true as const, value: result.value } : failure(result.error);
       }),

@@ -20,7 +20,15 @@ export async function startDiscordStandIn() {
   let seq = 0;
   let identified: () => void;
   const ready = new Promise<void>((resolve) => (identified = resolve));
+  const files = new Map<string, Buffer>();
   const server: Server = createServer(async (req, res) => {
+    // Uploaded files, as Discord's CDN serves them (attachment URLs in interactions point here).
+    if (req.method === 'GET' && req.url?.startsWith('/attachments/')) {
+      const file = files.get(req.url);
+      calls.push({ method: 'GET', path: req.url, body: null });
+      res.writeHead(file ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      return res.end(file ?? '');
+    }
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const path = (req.url ?? '').replace(/^\/api\/v10/, '');
@@ -68,6 +76,14 @@ export async function startDiscordStandIn() {
     /** Signs a body as Discord would. */
     sign(body: string, timestamp = String(Math.floor(Date.now() / 1000))) {
       return { 'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), privateKey).toString('hex'), 'x-signature-timestamp': timestamp };
+    },
+    /** Hosts a file as an uploaded attachment and returns what an interaction's resolved.attachments holds for it. */
+    attach(filename: string, content: string | Buffer, declaredSize?: number) {
+      const id = String(100000 + files.size);
+      const path = `/attachments/${id}/${filename}`;
+      const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
+      files.set(path, bytes);
+      return { id, filename, size: declaredSize ?? bytes.length, url: `http://127.0.0.1:${port()}${path}`, proxy_url: `http://127.0.0.1:${port()}${path}`, content_type: 'application/json' };
     },
     dispatch(t: string, d: unknown) {
       for (const ws of sockets) ws.send(JSON.stringify({ op: 0, s: ++seq, t, d }));

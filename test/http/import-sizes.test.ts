@@ -60,6 +60,8 @@ describe('import sizes', () => {
     await client.connect(new StreamableHTTPClientTransport(new URL(`${hub.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${OWNER_TOKEN}` } } }));
     const viaMcp = (await client.callTool({ name: 'import_character', arguments: { campaignId, data: bigExport('Big Over Mcp') } })) as any;
     expect(viaMcp.isError ?? false, JSON.stringify(viaMcp).slice(0, 300)).toBe(false);
+    const smallOverMcp = (await client.callTool({ name: 'list_campaigns', arguments: { padding: 'x'.repeat(300 * 1024) } })) as any;
+    expect(smallOverMcp).toMatchObject({ isError: true, content: [{ text: 'LIMIT: The input of list_campaigns is over 256 KB' }] });
     await client.close();
 
     const socket = connect(hub.url, { auth: { token: OWNER_TOKEN }, transports: ['websocket'], reconnection: false });

@@ -111,6 +111,7 @@ describe('Roll20 importer (VTT Enhancement Suite exports of the 5e OGL sheet)', 
       ['Scorching Ray', 2, true],
     ]);
     expect(s.attacks.find((a) => a.name === 'Sacred Flame')).toMatchObject({ toHit: null, damage: '1d8', damageType: 'Radiant', notes: 'Dexterity save DC 12' });
+    expect(s.attacks.find((a) => a.name === 'Flame Blade')).toMatchObject({ toHit: 5, damage: '3d6+1d6', damageType: 'Fire' });
   });
 
   it('reads every character of a campaign archive', async () => {

@@ -1,4 +1,5 @@
 import type { AccessService, Actor, HubError, Logger, ToolRegistry } from '../../core/index.js';
+import type { AttachmentFetcher } from './attachments.js';
 import { errorReply } from './embeds.js';
 import { MANAGE_GUILD, type Interaction, type Reply } from './interaction.js';
 import type { GuildSettings, GuildSettingsStore } from './guild-settings.js';
@@ -19,6 +20,10 @@ export interface CommandContext {
   call(tool: string, input: Record<string, unknown>): Promise<{ ok: true; value: any } | { ok: false; error: HubError }>;
   /** Posts a message to a channel with the bot token (secret rolls to the GM channel); false when there is no token. */
   post(channelId: string, body: Record<string, unknown>): Promise<boolean>;
+  /** Downloads an uploaded file from Discord (character imports), up to the byte cap. */
+  fetchAttachment?: AttachmentFetcher;
+  /** The import limit (limits.maxImportMb) in bytes. */
+  maxImportBytes?: number;
 }
 
 export type Handler = (ctx: CommandContext) => Promise<Reply>;

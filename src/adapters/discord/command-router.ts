@@ -5,6 +5,8 @@ import { combatantChoices, hpCommand, initCommand, initHandlers } from './comman
 import { npcCommand, npcHandlers } from './commands/npc-command.js';
 import { rollAgain, rollCommand, rollHandlers } from './commands/roll-command.js';
 import { bookChoices, createRulesHandlers, rulesCommand } from './commands/rules-command.js';
+import { attackCommand, characterChoices, characterCommand, characterHandlers, checkCommand, rollChoices, saveCommand } from './commands/character-command.js';
+import type { AttachmentFetcher } from './attachments.js';
 import { errorReply } from './embeds.js';
 import { emptyGuildSettings, type GuildSettingsStore } from './guild-settings.js';
 import type { Interaction, Reply } from './interaction.js';
@@ -15,11 +17,13 @@ export interface RouterDeps {
   settings: GuildSettingsStore;
   logger: Logger;
   post(channelId: string, body: Record<string, unknown>): Promise<boolean>;
+  fetchAttachment?: AttachmentFetcher;
+  maxImportBytes?: number;
 }
 
 /** The slash commands as Discord registers them, their options derived from the tools' schemas. */
 export function commandDefinitions(registry: ToolRegistry) {
-  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry), npcCommand(registry), rulesCommand(registry)].map(({ name, description, options }) => ({
+  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry), npcCommand(registry), rulesCommand(registry), characterCommand(), checkCommand(registry), saveCommand(registry), attackCommand(registry)].map(({ name, description, options }) => ({
     type: 1,
     name,
     description,
@@ -33,7 +37,7 @@ export function commandDefinitions(registry: ToolRegistry) {
 /** The slash commands and what answers them; both the gateway and the HTTP endpoint use this one router. */
 export function createCommandRouter(deps: RouterDeps) {
   const rules = createRulesHandlers();
-  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers, ...npcHandlers, ...rules.handlers };
+  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers, ...npcHandlers, ...rules.handlers, ...characterHandlers };
   const definitions = commandDefinitions(deps.registry);
 
   async function handle(ix: Interaction): Promise<Reply> {
@@ -50,6 +54,8 @@ export function createCommandRouter(deps: RouterDeps) {
       actor,
       isGm,
       post: deps.post,
+      ...(deps.fetchAttachment ? { fetchAttachment: deps.fetchAttachment } : {}),
+      ...(deps.maxImportBytes ? { maxImportBytes: deps.maxImportBytes } : {}),
       call: async (tool, input) => {
         const result = await deps.registry.call(tool, input, { actor });
         return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
@@ -59,6 +65,8 @@ export function createCommandRouter(deps: RouterDeps) {
       if (ix.kind === 'autocomplete') {
         if (ix.focused === 'combatant') return await combatantChoices(ctx);
         if (ix.focused === 'book') return await bookChoices(ctx);
+        if (ix.focused === 'character') return await characterChoices(ctx);
+        if (ix.focused === 'check' || ix.focused === 'attack') return await rollChoices(ctx);
         return { type: 'choices', choices: [] };
       }
       const button = ix.kind === 'component' ? (ix.path.startsWith('roll:') ? rollAgain : ix.path.startsWith('rules:') ? rules.pageButton : undefined) : undefined;

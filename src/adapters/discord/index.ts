@@ -1,6 +1,7 @@
 import { REST, Routes } from 'discord.js';
 import type { Router } from 'express';
 import type { AccessService, EventBus, Logger, Store, ToolRegistry } from '../../core/index.js';
+import { attachmentFetcher } from './attachments.js';
 import { commandDefinitions, createCommandRouter } from './command-router.js';
 import { startEventPoster } from './event-poster.js';
 import { startGatewayBot } from './gateway-bot.js';
@@ -23,6 +24,8 @@ export interface DiscordDeps {
   events: EventBus;
   store: Store;
   logger: Logger;
+  /** The import limit (limits.maxImportMb) in bytes, for files attached to /character import. */
+  maxImportBytes?: number;
 }
 
 export interface DiscordAdapter {
@@ -50,7 +53,15 @@ export async function startDiscordAdapter(config: DiscordConfig, deps: DiscordDe
     await rest.post(Routes.channelMessages(channelId), { body });
     return true;
   };
-  const router = createCommandRouter({ registry: deps.registry, access: deps.access, settings, logger, post });
+  const router = createCommandRouter({
+    registry: deps.registry,
+    access: deps.access,
+    settings,
+    logger,
+    post,
+    fetchAttachment: attachmentFetcher(config.apiUrl),
+    ...(deps.maxImportBytes ? { maxImportBytes: deps.maxImportBytes } : {}),
+  });
   const editOriginal = async (ix: Interaction, body: Record<string, unknown>) =>
     void (await rest.patch(Routes.webhookMessage(ix.applicationId, ix.token), { body, auth: false }));
 

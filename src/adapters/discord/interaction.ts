@@ -39,6 +39,14 @@ export const RawInteractionSchema = z.object({
       name: z.string().optional(),
       options: z.array(OptionValueSchema).optional(),
       custom_id: z.string().optional(),
+      // Uploaded files: an attachment option's value is an id into this map.
+      resolved: z
+        .object({
+          attachments: z
+            .record(z.string(), z.object({ id: z.string(), filename: z.string(), size: z.number().int(), url: z.string(), content_type: z.string().optional() }))
+            .optional(),
+        })
+        .optional(),
     })
     .optional(),
 });
@@ -63,6 +71,8 @@ export interface Interaction {
   roleIds: string[];
   /** Discord permission bits of the member in this channel. */
   permissions: bigint;
+  /** Files the user attached, by the id an attachment option holds. */
+  attachments: Record<string, { filename: string; size: number; url: string; contentType: string | null }>;
 }
 
 /** Manage Server: Discord's admins, who may link channels and are GMs until a GM role is set. */
@@ -100,6 +110,9 @@ export function toInteraction(raw: RawInteraction): Interaction | null {
     channelId: raw.channel_id ?? null,
     roleIds: raw.member?.roles ?? [],
     permissions: BigInt(raw.member?.permissions ?? '0'),
+    attachments: Object.fromEntries(
+      Object.entries(raw.data?.resolved?.attachments ?? {}).map(([id, a]) => [id, { filename: a.filename, size: a.size, url: a.url, contentType: a.content_type ?? null }]),
+    ),
   };
 }
 

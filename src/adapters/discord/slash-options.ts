@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Discord application command option types (API v10). */
-export const OptionType = { Subcommand: 1, SubcommandGroup: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Number: 10 } as const;
+export const OptionType = { Subcommand: 1, SubcommandGroup: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Number: 10, Attachment: 11 } as const;
 
 export interface SlashOption {
   type: number;

@@ -13,6 +13,16 @@ export const SMALL_BODY_BYTES = 256 * 1024;
  * (plus room for the envelope); the tool then holds the export itself to `limits.maxImportMb`.
  */
 export const importBodyBytes = (maxImportMb: number) => Math.ceil(maxImportMb * 2 * MB) + MB;
+
+/**
+ * For transports that carry every tool on one channel (MCP, sockets) and so must allow the import
+ * size: holds every other tool's input to the small cap, as the HTTP API does per endpoint.
+ */
+export function checkInputSize(tool: string, input: unknown): Result<void> {
+  if (LARGE_INPUT_TOOLS.has(tool)) return ok(undefined);
+  const size = JSON.stringify(input ?? null)?.length ?? 0;
+  return size > SMALL_BODY_BYTES ? fail('LIMIT', `The input of ${tool} is over ${SMALL_BODY_BYTES / 1024} KB`, { field: 'input' }) : ok(undefined);
+}
 const mb = (bytes: number) => (bytes < MB ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / MB).toFixed(1)} MB`);
 
 /** Byte size of what was handed in: a string's UTF-8 length, bytes as they are, an object as JSON. */

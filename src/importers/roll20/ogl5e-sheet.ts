@@ -60,9 +60,10 @@ const profOf = (prof: string, type: string): 'none' | 'proficient' | 'expertise'
 /** "1d8+3 Slashing " -> { damage: "1d8+3", type: "Slashing" } */
 function splitDamage(text: string, fallbackType: string): { damage: string; type: string | null } {
   const m = /^\s*([0-9dD+\-*/() ]*?)\s*([A-Za-z][A-Za-z ]*)?\s*$/.exec(text);
-  const damage = (m?.[1] ?? '').replace(/\s+/g, '');
-  const type = (m?.[2] ?? fallbackType).trim();
-  return { damage, type: type || null };
+  if (m) return { damage: (m[1] ?? '').replace(/\s+/g, ''), type: (m[2] ?? fallbackType).trim() || null };
+  // Two damage parts ("1d8+3 Slashing + 1d6 Fire"): the dice are added up, the first type named.
+  const dice = text.match(/\d*d\d+(?:\s*[+-]\s*\d+(?![\dd]))?/gi) ?? [];
+  return { damage: dice.map((d) => d.replace(/\s+/g, '')).join('+'), type: /[A-Za-z]{3,}/.exec(text.replace(/\d*d\d+/gi, ''))?.[0] ?? (fallbackType || null) };
 }
 
 const htmlToText = (html: string) => {

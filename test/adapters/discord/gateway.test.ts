@@ -66,11 +66,15 @@ describe('Discord gateway bot', () => {
       encoding: 'utf8',
     });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('Registered /roll, /init, /hp, /campaign, /session, /npc, /rules in server 222\n');
+    expect(run.stdout).toBe('Registered /roll, /init, /hp, /campaign, /session, /npc, /rules, /character, /check, /save, /attack in server 222\n');
     const put = discord.calls.find((c) => c.method === 'PUT' && c.path === `/applications/${APP_ID}/guilds/222/commands`)!;
     const roll = put.body.find((c: { name: string }) => c.name === 'roll');
     expect(roll.options[0]).toMatchObject({ name: 'expression', type: 3, required: true, max_length: 1000 });
     const add = put.body.find((c: { name: string }) => c.name === 'init').options.find((o: { name: string }) => o.name === 'add');
     expect(add.options.map((o: { name: string }) => o.name)).toContain('initiative_bonus');
+    expect(add.options.find((o: { name: string }) => o.name === 'name')).toMatchObject({ required: true });
+    const imp = put.body.find((c: { name: string }) => c.name === 'character').options.find((o: { name: string }) => o.name === 'import');
+    expect(imp.options.find((o: { name: string }) => o.name === 'file')).toMatchObject({ type: 11 });
+    expect(put.body.find((c: { name: string }) => c.name === 'check').options[0]).toMatchObject({ name: 'check', required: true, autocomplete: true });
   });
 });

@@ -122,4 +122,18 @@ describe('characters', () => {
     ]);
     expect((await f.fail('get_character', { campaignId, character: 'Nobody' })).message).toMatch(/No character "Nobody" in this campaign: the characters are Pip Quickfingers/);
   });
+
+  it('imports a hub sheet (from get_character) into another campaign, and concurrent re-imports never duplicate', async () => {
+    const f = await coreFixture({ importers: createImporters() });
+    const first = await f.campaign('First');
+    const second = await f.campaign('Second');
+    await f.ok('import_character', { campaignId: first, data: rogue() });
+    const sheet = (await f.ok('get_character', { campaignId: first, character: 'Pip' })).character;
+    const copied = await f.ok('import_character', { campaignId: second, data: { ...sheet, notes: 'Copied over' } });
+    // The sheet keeps its Roll20 source, so the Roll20 file refreshes the copy instead of adding another.
+    expect(copied.characters[0].character).toMatchObject({ name: 'Pip Quickfingers', notes: 'Copied over', source: { provider: 'roll20', id: '-MhandWrittenRogue1' } });
+    await Promise.all([1, 2, 3].map(() => f.ok('import_character', { campaignId: second, data: rogue() })));
+    const listed = (await f.ok('list_characters', { campaignId: second })).characters;
+    expect(listed.map((c: { id: string }) => c.id)).toEqual([copied.characters[0].character.id]);
+  });
 });

@@ -56,9 +56,12 @@ const turn = (tool: string, update = false): Handler => (ctx) =>
 const combatantInput = (ctx: CommandContext) => ({ combatantId: String(ctx.ix.options.combatant) });
 
 export const initHandlers: Record<string, Handler> = {
-  'init join': (ctx) => {
+  'init join': async (ctx) => {
     const input = inputFrom(ctx.ix.options, ['initiativeBonus', 'initiative', 'hp', 'name']);
-    return withTool(ctx, 'add_combatants', { combatants: [{ name: ctx.ix.user.name, ...input, kind: 'pc' }] }, (v) =>
+    // A player with an imported character joins as that character: name, AC, HP and bonus from the sheet.
+    const sheet = input.name === undefined && ctx.campaignId ? await ctx.call('get_character', {}) : null;
+    const who = sheet?.ok ? { characterId: sheet.value.character.id } : { name: ctx.ix.user.name };
+    return withTool(ctx, 'add_combatants', { combatants: [{ ...who, ...input, kind: 'pc' }] }, (v) =>
       showEncounter(v.encounter, `${(v.added as CombatantView[])[0]?.name} joins with initiative ${(v.added as CombatantView[])[0]?.initiative}.`),
     );
   },
