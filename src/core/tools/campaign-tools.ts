@@ -3,7 +3,10 @@ import { CampaignSchema, CampaignSummarySchema, DataTypeSchema, EntitySchema } f
 import { viewCampaign } from '../campaigns/campaign-view.js';
 import { roleIn } from '../access/actor.js';
 import { defineTool } from '../registry/define-tool.js';
-import { fail, ok } from '../result.js';
+import { fail, ok, type Result } from '../result.js';
+import type { CoreDeps } from '../core-deps.js';
+import { CharacterSheetSchema } from '../characters/character-sheet.js';
+import { validateSheet } from '../characters/character-validation.js';
 import { campaignIdField, expectedVersionField } from './fields.js';
 
 const name = z.string().trim().min(1).max(120);
@@ -117,6 +120,10 @@ export const updateCampaignData = defineTool({
       const issue = checked.error.issues[0]!;
       return fail('VALIDATION', `Invalid input: item.${issue.path.join('.')}: ${issue.message}`, { field: `item.${issue.path.join('.')}` });
     }
+    if (input.dataType === 'characters' && input.operation !== 'remove') {
+      const kept = await keepsSheet(deps, campaignId!, input.operation, input.itemId, item);
+      if (!kept.ok) return kept;
+    }
     const change =
       input.operation === 'add'
         ? { operation: 'add' as const, dataType: input.dataType, item }
@@ -128,6 +135,23 @@ export const updateCampaignData = defineTool({
   },
   format: ({ campaign }) => `${campaign.history.at(-1)?.summary ?? 'Updated'} (version ${campaign.version})`,
 });
+
+/**
+ * Characters that are sheets stay sheets: an added item shaped like one, or an update of a stored
+ * sheet, must still be a valid sheet, so surfaces that roll with it never meet a broken one.
+ */
+async function keepsSheet(deps: CoreDeps, campaignId: string, operation: 'add' | 'update', itemId: string | undefined, item: Record<string, unknown>): Promise<Result<void>> {
+  let merged: Record<string, unknown> | null = null;
+  if (operation === 'add' && 'abilities' in item) merged = { id: 'new', ...item };
+  if (operation === 'update') {
+    const campaign = await deps.campaigns.get(campaignId);
+    const existing = campaign.ok ? campaign.value.data.characters.find((e) => e.id === itemId) : undefined;
+    if (existing && CharacterSheetSchema.safeParse(existing).success) merged = { ...existing, ...item, id: existing.id };
+  }
+  if (!merged) return ok(undefined);
+  const valid = validateSheet(merged, 'item');
+  return valid.ok ? ok(undefined) : valid;
+}
 
 export const deleteCampaign = defineTool({
   name: 'delete_campaign',

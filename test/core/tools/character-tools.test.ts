@@ -136,4 +136,16 @@ describe('characters', () => {
     const listed = (await f.ok('list_characters', { campaignId: second })).characters;
     expect(listed.map((c: { id: string }) => c.id)).toEqual([copied.characters[0].character.id]);
   });
+
+  it('keeps characters that are sheets valid when update_campaign_data changes them', async () => {
+    const f = await coreFixture({ importers: createImporters() });
+    const campaignId = await f.campaign();
+    const id = (await f.ok('import_character', { campaignId, data: rogue() })).characters[0].character.id;
+    const broken = await f.fail('update_campaign_data', { campaignId, dataType: 'characters', operation: 'update', itemId: id, item: { ac: 'high' } });
+    expect(broken).toMatchObject({ code: 'VALIDATION', field: 'item.ac' });
+    await f.ok('update_campaign_data', { campaignId, dataType: 'characters', operation: 'update', itemId: id, item: { ac: 17 } });
+    expect((await f.ok('get_character', { campaignId, character: id })).character.ac).toBe(17);
+    // Free-form characters (a name and a few notes) stay allowed, as before sheets existed.
+    await f.ok('update_campaign_data', { campaignId, dataType: 'characters', operation: 'add', item: { name: 'Tordek', class: 'Fighter' } });
+  });
 });
