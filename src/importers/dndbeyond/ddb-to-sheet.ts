@@ -43,10 +43,10 @@ export interface DdbSheetOptions {
 
 /**
  * Converts a validated D&D Beyond character into the universal sheet, with the values D&D Beyond's
- * own sheet shows. Pure: the same character and options give the same sheet. A sheet whose numbers
- * are impossible (a score of 40, a negative AC) is refused with the field that is wrong.
+ * own sheet shows. Pure: the same character and options give the same sheet. Check it with
+ * `checkSheet` before use (a separate step, so a big sheet is two short slices of work, not one).
  */
-export function ddbToSheet(character: DdbCharacter, options: DdbSheetOptions): Result<CharacterSheetInput> {
+export function ddbToSheet(character: DdbCharacter, options: DdbSheetOptions): CharacterSheetInput {
   const { all: mods, byItem } = activeModifiers(character);
   const { scores } = computeAbilityScores(character, mods);
   const level = character.classes.reduce((s, c) => s + c.level, 0);
@@ -114,14 +114,17 @@ export function ddbToSheet(character: DdbCharacter, options: DdbSheetOptions): R
       importedAt: options.importedAt,
     },
   };
+  return sheet;
+}
+
+/** Refuses a sheet whose numbers are impossible (a score of 40, a negative AC), naming the field. */
+export function checkSheet(sheet: CharacterSheetInput): Result<CharacterSheetInput> {
   // The hub assigns the id later; a placeholder lets the schema check every computed value now.
   const checked = CharacterSheetSchema.safeParse({ ...sheet, id: 'pending' });
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const path = issue?.path.join('.') ?? '';
-    return fail('VALIDATION', `The D&D Beyond character "${character.name}" has an impossible value: ${path} ${issue?.message ?? ''} (check the character on D&D Beyond)`, { field: path });
-  }
-  return ok(sheet);
+  if (checked.success) return ok(sheet);
+  const issue = checked.error.issues[0];
+  const path = issue?.path.join('.') ?? '';
+  return fail('VALIDATION', `The D&D Beyond character "${sheet.name}" has an impossible value: ${path} ${issue?.message ?? ''} (check the character on D&D Beyond)`, { field: path });
 }
 
 function notesOf(character: DdbCharacter): string {

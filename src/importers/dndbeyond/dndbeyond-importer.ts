@@ -2,7 +2,7 @@ import { fail, silentLogger, type CharacterImporter, type CharacterImportRequest
 import { DdbClient, defaultDdbClientOptions, type DdbClientOptions } from './ddb-client.js';
 import { ddbError } from './ddb-errors.js';
 import { parseDdbExport } from './ddb-shape.js';
-import { ddbToSheet } from './ddb-to-sheet.js';
+import { checkSheet, ddbToSheet } from './ddb-to-sheet.js';
 import { characterIdFrom, isDndBeyondUrl } from './ddb-url.js';
 
 export interface DndBeyondImporterOptions extends Partial<DdbClientOptions> {
@@ -46,7 +46,9 @@ export function createDndBeyondImporter(options: DndBeyondImporterOptions = {}):
     // The validated character is computed on the next turn, so the validation and the computation are separate slices.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (!parsed.ok) return parsed;
-    return ddbToSheet(parsed.value.character, { importedAt: new Date(now()).toISOString(), url });
+    const sheet = ddbToSheet(parsed.value.character, { importedAt: new Date(now()).toISOString(), url });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return checkSheet(sheet);
   };
 
   return {
