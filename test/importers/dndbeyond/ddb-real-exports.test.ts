@@ -30,7 +30,7 @@ describe.skipIf(!present)('real D&D Beyond exports', () => {
     // stats 11/18/13/10/12/10. Reborn (custom origin, choices not "granted"): CON +2, DEX +1. Monk ASI at 4
     // (feature 232): DEX +1, WIS +1; ASI at 8 (246): WIS +1 +1. Resilient (Con): CON +1; Crusher (choice): STR +1.
     expect(sheet.abilities).toEqual({ str: 12, dex: 20, con: 16, int: 10, wis: 15, cha: 10 });
-    // baseHitPoints 43 (8 + 7 x 5) + CON +3 x 8 = 67; removedHitPoints 9 -> 58.
+    // Manual hit points (hitPointType 2): baseHitPoints 43 + CON +3 x 8 = 67; removedHitPoints 9 -> 58.
     expect(sheet.hp).toEqual({ max: 67, current: 58, temp: 0 });
     // Monk Unarmored Defense (set unarmored-armor-class, statId 5 = WIS): 10 + DEX 5 + WIS 2; no armor or shield.
     expect(sheet.ac).toBe(17);
@@ -91,7 +91,7 @@ describe.skipIf(!present)('real D&D Beyond exports', () => {
     expect(sheet).toMatchObject({ name: 'Harkam Wynrim', race: 'Scourge Aasimar', background: 'Adolescent', level: 1, classes: [{ name: 'Sorcerer', subclass: 'Divine Soul', level: 1 }] });
     // stats 10/13/12/12/11/15 + Scourge Aasimar CON +1, CHA +2.
     expect(sheet.abilities).toEqual({ str: 10, dex: 13, con: 13, int: 12, wis: 11, cha: 17 });
-    // Fixed HP: baseHitPoints 6 (d6 at 1st level) + CON +1.
+    // Fixed hit points (hitPointType 1): d6 at 1st level = 6, + CON +1.
     expect(sheet.hp).toEqual({ max: 7, current: 7, temp: 0 });
     // Equipped chain mail (heavy, 16, no DEX) beats unarmored 10 + 1.
     expect(sheet.ac).toBe(16);

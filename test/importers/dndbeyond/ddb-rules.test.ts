@@ -36,6 +36,15 @@ describe('items that grant ability scores, armor, shields and fighting styles', 
     expect(sheet.spellcasting).toBeNull();
   });
 
+  it('fixed hit points come from the hit dice, manual ones from what was rolled', async () => {
+    const doc = fixture('fighter5-belt-plate-shield.json');
+    doc.data.baseHitPoints = 99; // stale: the player switched to fixed after rolling
+    // Fixed: 10 + 4 x 6 (d10 average) + CON 2 x 5 = 44, whatever baseHitPoints says.
+    expect((await sheetOf(doc)).hp.max).toBe(44);
+    doc.data.preferences.hitPointType = 2;
+    expect((await sheetOf(doc)).hp.max).toBe(109);
+  });
+
   it('a score above the belt is kept, an override wins, and a raised maximum lets a bonus pass 20', async () => {
     const doc = fixture('fighter5-belt-plate-shield.json');
     doc.data.stats[0].value = 20; // 20 + 1 + 2 = 23, capped at 20: the belt's 21 still wins
