@@ -99,7 +99,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     diceLimits: config.dice,
     limits: config.limits,
     extraTools: parts.extraTools,
-    importers: parts.importers ?? createImporters(config),
+    importers: parts.importers ?? createImporters(config, logger),
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, reader: rules.reader, options: rules.options },
     ai: { ...openGameMasterSettings(config, logger), ...(mcpTools ? { external: mcpTools } : {}) },
   });

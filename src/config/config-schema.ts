@@ -253,6 +253,13 @@ export const HubConfigSchema = z.strictObject({
       maxNoteBytes: z.number().int().min(1000).max(100_000_000).default(1_000_000).describe('Characters of notes per session (each note is at most 10,000)'),
     })
     .prefault({}),
+  dndbeyond: z
+    .strictObject({
+      apiUrl: z.url().default('https://character-service.dndbeyond.com/character/v5').describe("D&D Beyond's character service (a local stand-in in tests); /character/<id> is appended"),
+      authUrl: z.url().default('https://auth-service.dndbeyond.com/v1/cobalt-token').describe('Where a CobaltSession cookie is exchanged for a short-lived token (private characters)'),
+      timeoutMs: z.number().int().min(1000).max(120_000).default(15_000).describe('Give up on a D&D Beyond request after this long'),
+    })
+    .prefault({}),
 });
 export type HubConfig = z.infer<typeof HubConfigSchema>;
 

@@ -71,5 +71,8 @@ export const envVars: EnvVar[] = [
   { name: 'AI_MONTHLY_LIMIT_USD', path: ['ai', 'limits', 'monthlyUsd'], type: 'number', description: 'Hub-wide AI spending limit per UTC month', example: '50' },
   { name: 'AI_USER_DAILY_LIMIT_USD', path: ['ai', 'limits', 'userDailyUsd'], type: 'number', description: 'AI spending limit per user per UTC day', example: '1' },
   { name: 'AI_USER_MONTHLY_LIMIT_USD', path: ['ai', 'limits', 'userMonthlyUsd'], type: 'number', description: 'AI spending limit per user per UTC month', example: '10' },
+  { name: 'DNDBEYOND_API_URL', path: ['dndbeyond', 'apiUrl'], type: 'string', description: 'D&D Beyond character service base URL', example: 'https://character-service.dndbeyond.com/character/v5' },
+  { name: 'DNDBEYOND_AUTH_URL', path: ['dndbeyond', 'authUrl'], type: 'string', description: 'D&D Beyond auth service endpoint that exchanges a CobaltSession cookie for a token', example: 'https://auth-service.dndbeyond.com/v1/cobalt-token' },
+  { name: 'DNDBEYOND_TIMEOUT_MS', path: ['dndbeyond', 'timeoutMs'], type: 'number', description: 'Give up on a D&D Beyond request after this many milliseconds', example: '15000' },
   { name: 'IMPORT_MAX_MB', path: ['limits', 'maxImportMb'], type: 'number', description: 'Largest character export or campaign bundle accepted by the import tools, in MB', example: '8' },
 ];

@@ -34,6 +34,7 @@ export { defaultFusion, type FusionOptions } from './rules/fusion.js';
 export { RulesLibrary, defaultRulesOptions, type RulesOptions, type AddSourceRequest, type AddSourceOutcome } from './rules/rules-library.js';
 export * from './characters/character-sheet.js';
 export type * from './characters/character-importer.js';
+export * from './characters/rules-5e.js';
 export { validateSheet } from './characters/character-validation.js';
 export { skillsOf, skillLabel, saveBonus } from './characters/character-checks.js';
 export { decodeImportData, checkImportSize, payloadBytes, LARGE_INPUT_TOOLS, SMALL_BODY_BYTES, importBodyBytes, checkInputSize } from './characters/import-payload.js';
