@@ -18,6 +18,21 @@ async function withCore<T>(cfg: HubConfig, fn: (parts: Awaited<ReturnType<typeof
   }
 }
 
+/** Calls one tool as the local owner and prints its text (or JSON); exit code 2 on an expected failure. */
+async function callAndPrint(cfg: HubConfig, tool: string, input: Record<string, unknown>, json: boolean): Promise<number> {
+  return withCore(cfg, async ({ core }) => {
+    // The library loads its books in the background; a search must wait for them.
+    if (tool === 'search') await core.deps.rules?.ready();
+    const result = await core.registry.call(tool, input, { actor: ownerActor('Local user') });
+    if (!result.ok) {
+      process.stderr.write(`${result.text}\n`);
+      return 2;
+    }
+    process.stdout.write(json ? `${JSON.stringify(result.value, null, 2)}\n` : `${result.text}\n`);
+    return 0;
+  });
+}
+
 /** A one-line, self-overwriting counter on a terminal; plain lines otherwise. */
 function counter(label: string) {
   const tty = process.stderr.isTTY === true;
@@ -34,17 +49,8 @@ export function registerOpsCommands(program: Command, config: LoadConfig): void 
     .option('--json', 'print the whole result as JSON')
     .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
     .action(async (words: string[], opts: { campaign?: string; json?: boolean; config?: string }) => {
-      const code = await withCore(config(opts), async ({ core }) => {
-        const input = { expression: words.join(' '), ...(opts.campaign ? { campaignId: opts.campaign } : {}) };
-        const result = await core.registry.call('roll_dice', input, { actor: ownerActor('Local user') });
-        if (!result.ok) {
-          process.stderr.write(`${result.text}\n`);
-          return 2;
-        }
-        process.stdout.write(opts.json ? `${JSON.stringify(result.value, null, 2)}\n` : `${result.text}\n`);
-        return 0;
-      });
-      process.exit(code);
+      const input = { expression: words.join(' '), ...(opts.campaign ? { campaignId: opts.campaign } : {}) };
+      process.exit(await callAndPrint(config(opts), 'roll_dice', input, !!opts.json));
     });
 
   program
@@ -56,18 +62,8 @@ export function registerOpsCommands(program: Command, config: LoadConfig): void 
     .option('--json', 'print the whole result as JSON')
     .option('-c, --config <file>', 'YAML configuration file read over config/default.yaml')
     .action(async (words: string[], opts: { book?: string; max: number; json?: boolean; config?: string }) => {
-      const code = await withCore(config(opts), async ({ core }) => {
-        await core.deps.rules?.ready();
-        const input = { query: words.join(' '), maxResults: opts.max, ...(opts.book ? { book: opts.book } : {}) };
-        const result = await core.registry.call('search', input, { actor: ownerActor('Local user') });
-        if (!result.ok) {
-          process.stderr.write(`${result.text}\n`);
-          return 2;
-        }
-        process.stdout.write(opts.json ? `${JSON.stringify(result.value, null, 2)}\n` : `${result.text}\n`);
-        return 0;
-      });
-      process.exit(code);
+      const input = { query: words.join(' '), maxResults: opts.max, ...(opts.book ? { book: opts.book } : {}) };
+      process.exit(await callAndPrint(config(opts), 'search', input, !!opts.json));
     });
 
   program
