@@ -105,13 +105,12 @@ describe.runIf(chromiumAvailable)('web chat: sign-in and GM page in Chromium', (
       await page.locator('#new-token').waitFor();
       const token = (await page.locator('#new-token-value').textContent())!;
       expect(token.length).toBeGreaterThan(20);
+      await page.screenshot({ path: join(shots, `web-chat-gm-${name}.png`), fullPage: true });
       await page.getByRole('button', { name: 'Copy', exact: true }).first().click();
       await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(token);
       expect(await statusOf(token)).toBe(200);
       await page.locator('#members li[data-member]').filter({ hasText: 'Alice' }).waitFor();
       await expect(page.locator('#members li[data-member]').allTextContents()).resolves.toEqual([expect.stringMatching(/Alice\s*player/)]);
-      await page.locator('#status').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(shots, `web-chat-gm-${name}.png`), fullPage: true });
       expect(await noHorizontalScroll(page)).toBe(true);
       await page.getByRole('button', { name: 'I have copied it' }).click();
       await expect(page.locator('#new-token').isHidden()).resolves.toBe(true);

@@ -63,6 +63,8 @@ export class ChatPage {
       this.providers = null;
       hint.textContent = listed.error.code === 'UNKNOWN_TOOL' ? 'This hub has no AI game master yet: update ttrpg-hub to chat.' : listed.error.message;
       show(hint, true);
+      // Nothing on the hub would answer: keep the composer from waiting forever.
+      byId<HTMLButtonElement>('send').disabled = listed.error.code === 'UNKNOWN_TOOL';
       this.showModels();
       return;
     }

@@ -9,6 +9,8 @@ declare global {
 }
 
 const TOOL_TIMEOUT_MS = 30_000;
+/** A whole answer, tool loop included; the hub's own provider timeouts end it sooner. */
+const ASK_TIMEOUT_MS = 10 * 60_000;
 
 /** The page's one connection to the hub: a socket.io connection with the user's token, plus GET /api/status. */
 export class HubClient {
@@ -48,7 +50,9 @@ export class HubClient {
   ask(input: AskInput, onChunk: (chunk: GmStreamChunk) => void): { requestId: string; done: Promise<Reply<AskOutput>> } {
     const requestId = crypto.randomUUID();
     this.streams.set(requestId, onChunk);
-    const done = (this.socket.emitWithAck('gm.ask', { ...input, requestId }) as Promise<Reply<AskOutput>>).finally(() => this.streams.delete(requestId));
+    const done = (this.socket.timeout(ASK_TIMEOUT_MS).emitWithAck('gm.ask', { ...input, requestId }) as Promise<Reply<AskOutput>>)
+      .catch((): Reply<AskOutput> => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The hub did not finish the answer in time' } }))
+      .finally(() => this.streams.delete(requestId));
     return { requestId, done };
   }
 
