@@ -73,6 +73,25 @@ describe.runIf(chromiumAvailable)('web chat: sign-in and GM page in Chromium', (
     await context.close();
   }, 60_000);
 
+  it('offers "Sign in with Discord" only when the hub answers /auth/providers', async () => {
+    const page = await browser.newPage({ viewport: widths.phone });
+    // The accounts work adds /auth/providers; until then the browser is given its answer here.
+    await page.route('**/auth/providers', (route) => route.fulfill({ json: { providers: [{ id: 'discord', label: 'Discord', url: '/auth/discord' }] } }));
+    await page.goto(hub.url);
+    const button = page.getByRole('link', { name: 'Sign in with Discord' });
+    await button.waitFor();
+    expect(await button.getAttribute('href')).toBe('/auth/discord');
+    await page.close();
+  });
+
+  it('takes a token handed over in the fragment (the OAuth return) and removes it from the address bar', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    await page.goto(`${hub.url}/#token=${encodeURIComponent(OWNER_TOKEN)}`);
+    await page.locator('#chat-view').waitFor();
+    expect(page.url()).toBe(`${hub.url}/`);
+    await page.close();
+  });
+
   for (const [name, viewport] of Object.entries(widths)) {
     it(`${name}: creates a campaign and a player token shown once, revokes it, and shows the adapters`, async () => {
       const { context, page } = await openSignedIn(viewport);
