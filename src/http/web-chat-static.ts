@@ -1,4 +1,6 @@
 import express from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Same-origin only, no inline script or style: the page's token never meets code from elsewhere.
@@ -29,5 +31,13 @@ export function webChatStatic(dir: string): express.RequestHandler {
       res.setHeader('Cache-Control', 'no-cache');
     },
   });
-  return (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? files(req, res, next) : next());
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    // A hub run from a checkout without `npm run build` says so instead of a bare 404.
+    if (req.path === '/' && !existsSync(join(dir, 'index.html'))) {
+      res.status(503).type('text/plain').send('The web chat is not built yet: run `npm run build` (npm start does it), then reload.\n');
+      return;
+    }
+    files(req, res, next);
+  };
 }
