@@ -12,6 +12,7 @@ import { openStore } from './stores/open-store.js';
 import { ensureHubSecretKey } from './secrets/hub-secret-key.js';
 import { openRulesParts } from './stores/open-rules-index.js';
 import { hubVersion } from './version.js';
+import { openGameMasterSettings } from './llm/open-llm-gateway.js';
 
 export interface HubParts {
   /** Replace any port for tests; each defaults to the configured implementation. */
@@ -91,6 +92,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     limits: config.limits,
     extraTools: parts.extraTools,
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
+    ai: openGameMasterSettings(config, logger),
   });
   // Ingestions are cancelled first, then the Chroma server the hub started (if any) is stopped.
   const closeRules = async () => {

@@ -114,6 +114,54 @@ export const HubConfigSchema = z.strictObject({
       minScore: z.number().min(0).max(1).default(0.3).describe('Passages covering less of the question are not returned'),
     })
     .prefault({}),
+  ai: z
+    .strictObject({
+      provider: z.string().min(1).optional().describe('The default AI provider id: anthropic, openai, or a server id below; default: the first with a key'),
+      model: z.string().min(1).optional().describe('The default model of the default provider'),
+      fallback: z.array(z.string().min(1)).default([]).describe('Provider ids tried in this order when the chosen one fails (empty: no fallback)'),
+      anthropic: z
+        .strictObject({
+          apiKey: z.string().min(1).optional().describe('The hub\'s Anthropic key (ANTHROPIC_API_KEY)'),
+          baseUrl: url(['http', 'https']).optional().describe('Anthropic API base URL (ANTHROPIC_BASE_URL)'),
+          defaultModel: z.string().min(1).default('claude-sonnet-4-5'),
+          models: z.array(z.string().min(1)).default([]).describe('Models to offer before the provider\'s own list is fetched'),
+        })
+        .prefault({}),
+      openai: z
+        .strictObject({
+          apiKey: z.string().min(1).optional().describe('The hub\'s OpenAI key (OPENAI_API_KEY)'),
+          baseUrl: url(['http', 'https']).optional().describe('OpenAI-compatible base URL (OPENAI_BASE_URL), e.g. http://127.0.0.1:11434/v1 for Ollama'),
+          defaultModel: z.string().min(1).default('gpt-4o-mini'),
+          models: z.array(z.string().min(1)).default([]),
+        })
+        .prefault({}),
+      servers: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/, 'expected lowercase letters, digits and "-"'),
+            label: z.string().min(1).max(60),
+            baseUrl: url(['http', 'https']).describe('OpenAI-compatible base URL ending in /v1'),
+            apiKey: z.string().min(1).optional(),
+            models: z.array(z.string().min(1)).default([]),
+          }),
+        )
+        .default([])
+        .describe('Further OpenAI-compatible servers (Ollama, LM Studio, llama.cpp, vLLM)'),
+      pricingFile: z.string().min(1).optional().describe('USD per million tokens by model; default config/pricing.yaml'),
+      limits: z
+        .strictObject({
+          dailyUsd: z.number().min(0).optional().describe('Hub-wide spending per UTC day (AI_DAILY_LIMIT_USD); 0 refuses every request'),
+          monthlyUsd: z.number().min(0).optional().describe('Hub-wide spending per UTC month (AI_MONTHLY_LIMIT_USD)'),
+          userDailyUsd: z.number().min(0).optional().describe('Each user\'s spending per UTC day'),
+          userMonthlyUsd: z.number().min(0).optional().describe('Each user\'s spending per UTC month'),
+        })
+        .prefault({}),
+      maxToolRounds: z.number().int().min(1).max(50).default(8).describe('Model turns per question (each may call tools)'),
+      maxOutputTokens: z.number().int().min(64).max(64_000).default(1024),
+      timeoutMs: z.number().int().min(1000).max(600_000).default(60_000).describe('A provider silent this long counts as a timeout'),
+      retries: z.number().int().min(0).max(5).default(2).describe('Retries per provider on 429, 5xx and timeouts'),
+    })
+    .prefault({}),
   dice: DiceLimitsSchema.strict().prefault({}),
   limits: z
     .strictObject({

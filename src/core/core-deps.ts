@@ -2,6 +2,7 @@ import type { AccessService } from './access/access-service.js';
 import type { CampaignService } from './campaigns/campaign-service.js';
 import type { DiceEngine } from './dice/dice-engine.js';
 import type { Clock } from './ports/clock.js';
+import type { GameMaster } from './game-master/game-master.js';
 import type { EventBus } from './ports/event-bus.js';
 import type { Logger } from './ports/logger.js';
 import type { Random } from './ports/random.js';
@@ -25,4 +26,6 @@ export interface CoreDeps {
   secrets: SecretBox;
   /** The GM's library of books; null where no keyword index was given (the rules tools then say so). */
   rules: RulesLibrary | null;
+  /** The AI game master; null where the hub was built without AI settings. */
+  gameMaster: GameMaster | null;
 }

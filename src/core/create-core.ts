@@ -17,6 +17,7 @@ import type { Embedder } from './ports/embedder.js';
 import type { KeywordIndex, SearchIndex } from './ports/search-index.js';
 import { defaultRulesOptions, RulesLibrary, type RulesOptions } from './rules/rules-library.js';
 import { coreTools } from './tools/index.js';
+import { GameMaster, type GameMasterSettings } from './game-master/game-master.js';
 
 export interface CoreOptions {
   store: Store;
@@ -33,6 +34,8 @@ export interface CoreOptions {
   rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; options?: Partial<RulesOptions> };
   /** Extra tools next to the core catalogue (adapters' own tools, tests). */
   extraTools?: readonly AnyTool[];
+  /** The AI game master's provider router and settings; without them its tools say how to add a provider. */
+  ai?: GameMasterSettings;
 }
 
 export interface Core {
@@ -55,6 +58,8 @@ export function createCore(options: CoreOptions): Core {
   const rules = options.rules
     ? new RulesLibrary({ store, events, clock, logger, mutex, ...options.rules, options: { ...defaultRulesOptions, ...options.rules.options } })
     : null;
-  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets: options.secrets ?? ephemeralSecretBox() };
-  return { deps, registry: createRegistry([...coreTools, ...(options.extraTools ?? [])], deps) };
+  const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets: options.secrets ?? ephemeralSecretBox(), gameMaster: null };
+  const registry = createRegistry([...coreTools, ...(options.extraTools ?? [])], deps);
+  if (options.ai) deps.gameMaster = new GameMaster(deps, () => registry, options.ai);
+  return { deps, registry };
 }

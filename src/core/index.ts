@@ -35,3 +35,8 @@ export { RulesLibrary, defaultRulesOptions, type RulesOptions, type AddSourceReq
 export * from './characters/character-sheet.js';
 export type * from './characters/character-importer.js';
 export * from './game-master/gm-stream.js';
+export * from './game-master/llm-provider.js';
+export type * from './game-master/llm-gateway.js';
+export * from './game-master/gm-schemas.js';
+export { GameMaster, type GameMasterSettings, type ExternalTools, type AskRequest, type AskOptions } from './game-master/game-master.js';
+export { gameMasterToolNames } from './game-master/tool-catalogue.js';

@@ -15,6 +15,7 @@ import {
   type ToolRegistry,
 } from '../core/index.js';
 import { actorRoom, fanOutEvents } from './event-fanout.js';
+import { handleGameMasterEvents } from './game-master-sockets.js';
 import { roomFor, SubscribeSchema, ToolRequestSchema, type Ack, type Snapshot } from './socket-protocol.js';
 
 export interface SocketGatewayOptions {
@@ -99,6 +100,8 @@ export function attachSocketGateway(http: HttpServer, options: SocketGatewayOpti
         return result.ok ? { ok: true as const, value: result.value } : failure(result.error);
       }),
     );
+
+    handleGameMasterEvents(socket, { registry, actor: () => currentActor(socket), logger });
   });
 
   const unsubscribe = fanOutEvents(io, events);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Actor, Role } from '../access/actor.js';
 import type { Result } from '../result.js';
 import type { CoreDeps } from '../core-deps.js';
+import type { GmStreamChunk } from '../game-master/gm-stream.js';
 
 /** Who may call a tool: the hub owner only, or at least this role in the tool's campaign. */
 export type Access = 'owner' | Role;
@@ -34,6 +35,8 @@ export interface ToolContext {
   signal: AbortSignal;
   /** Reports progress of long work; transports forward it (MCP progress notifications, socket events). */
   progress(p: Progress): void;
+  /** Streams the AI game master's answer as it forms (sockets, Discord edits); a no-op where nobody listens. */
+  stream(chunk: GmStreamChunk): void;
 }
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;

@@ -4,11 +4,14 @@ import { roleIn, roleRank, type Actor } from '../access/actor.js';
 import type { CoreDeps } from '../core-deps.js';
 import { fail, ok, type HubError, type Result } from '../result.js';
 import type { AnyTool, Progress } from './define-tool.js';
+import type { GmStreamChunk } from '../game-master/gm-stream.js';
 
 export interface CallOptions {
   actor: Actor;
   signal?: AbortSignal;
   progress?: (p: Progress) => void;
+  /** Receives the AI game master's stream chunks (only ask_game_master sends any). */
+  stream?: (chunk: GmStreamChunk) => void;
 }
 
 /** A tool call's outcome plus its text rendering, ready for any transport. */
@@ -59,6 +62,7 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
         deps,
         signal: options.signal ?? new AbortController().signal,
         progress: options.progress ?? (() => {}),
+        stream: options.stream ?? (() => {}),
       });
       if (!result.ok) return withText(result);
       const checked = tool.output.safeParse(result.value);

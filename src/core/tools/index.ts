@@ -17,6 +17,7 @@ import {
 import { addSessionNote, endSession, getSession, listSessions, startSession } from './session-tools.js';
 import { nextTurnTool, previousTurnTool } from './turn-tools.js';
 import { rulesTools } from './rules-tools.js';
+import { aiTools } from './ai-tools.js';
 
 /** The catalogue of the hub's tools, in the order clients list them. */
 export const coreTools: readonly AnyTool[] = [
@@ -52,4 +53,5 @@ export const coreTools: readonly AnyTool[] = [
   endCombat,
   generateNpcTool,
   ...rulesTools,
+  ...aiTools,
 ];
