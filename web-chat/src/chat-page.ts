@@ -193,12 +193,14 @@ export class ChatPage {
       this.conversationId = reply.value.conversationId;
       view.finish(reply.value.answer, reply.value.usage, `${reply.value.provider} · ${reply.value.model}`);
     } else {
-      view.fail(reply.error.code === 'CANCELLED' ? 'Stopped.' : reply.error.message);
+      view.fail(failureText(reply.error));
     }
     field.focus();
     await Promise.all([this.loadConversations(), this.loadUsage()]);
   }
 }
+
+const failureText = (error: { code: string; message: string }) => (error.code === 'CANCELLED' ? 'Stopped.' : error.message);
 
 function message(role: 'user' | 'assistant'): HTMLElement {
   return h('li', { class: `message ${role}` }, h('div', { class: 'who' }, role === 'user' ? 'You' : 'Game master'), h('div', { class: 'parts' }));
@@ -235,7 +237,7 @@ class StreamingAnswer {
         break;
       }
       case 'error':
-        this.fail(chunk.message);
+        this.fail(failureText(chunk));
         break;
       default:
         break;
