@@ -130,6 +130,22 @@ describe.runIf(chromiumAvailable)('web chat: the AI game master in Chromium', ()
     }, 90_000);
   }
 
+  it('draws an initiative change the game master makes as the new order', async () => {
+    await hub.api('start_session', { campaignId });
+    const page = await signIn(widths.desktop);
+    await page.getByLabel('Campaign', { exact: true }).selectOption(campaignId);
+    openai.script({ toolCalls: [{ name: 'add_combatants', input: { combatants: [{ name: 'Goblin', initiative: 12 }, { name: 'Aria', kind: 'pc', initiative: 18 }] } }] }, { text: 'Aria acts first, then the goblin.' });
+    await page.getByLabel('Message to the game master').fill('Add Aria (18) and a goblin (12) to initiative');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.message.assistant').last().locator('.tool-card[data-tool="add_combatants"]');
+    await card.locator('.initiative li').first().waitFor();
+    await expect(card.locator('.initiative li').allTextContents()).resolves.toEqual(['18 Aria', '12 Goblin']);
+    // The same order the hub now holds.
+    const session = (await hub.api('get_session', { campaignId })).body.value;
+    expect(session.session.encounter.combatants.map((c: { name: string }) => c.name)).toEqual(['Aria', 'Goblin']);
+    await page.close();
+  }, 60_000);
+
   it('stops an answer with the Stop button', async () => {
     const page = await signIn(widths.desktop);
     openai.script({ hang: true });
