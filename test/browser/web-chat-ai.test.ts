@@ -21,6 +21,7 @@ let hub: TestHub;
 let bare: TestHub;
 let browser: Browser;
 let campaignId: string;
+const problems: string[] = [];
 
 /** What the hub told the model its tools returned (OpenAI `tool` messages): the roll's total and the cited page. */
 function toolResults(body: any): { total: number | null; page: number | null } {
@@ -51,6 +52,11 @@ afterAll(async () => {
 
 async function signIn(viewport: { width: number; height: number }, target = hub, token = OWNER_TOKEN): Promise<Page> {
   const page = await browser.newPage({ viewport, colorScheme: 'light' });
+  // Script errors and CSP violations both land here; the page must have none.
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => void (m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text())));
+  // /auth/providers answers 404 until the accounts work adds it; nothing else may fail.
+  page.on('response', (r) => void (r.status() >= 400 && !r.url().endsWith('/auth/providers') && problems.push(`${r.status()} ${r.url()}`)));
   await page.goto(target.url);
   await page.getByLabel('Hub token').fill(token);
   await page.keyboard.press('Enter');
@@ -70,6 +76,8 @@ function scriptDiceAndRules(): void {
 }
 
 describe.runIf(chromiumAvailable)('web chat: the AI game master in Chromium', () => {
+  afterAll(() => expect(problems).toEqual([]));
+
   for (const [name, viewport] of Object.entries(widths)) {
     it(`${name}: streams an answer with a dice card and a rules citation from the hub`, async () => {
       const page = await signIn(viewport);
