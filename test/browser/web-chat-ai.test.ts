@@ -170,6 +170,12 @@ describe.runIf(chromiumAvailable)('web chat: the AI game master in Chromium', ()
     const bodies: string[] = [];
     page.on('websocket', (ws) => ws.on('framereceived', (f) => bodies.push(String(f.payload))));
     await page.locator('#key-box summary').click();
+    // A key the provider refuses is not stored, and the page says so.
+    await page.getByLabel('API key').fill('sk-wrong-key');
+    await page.getByRole('button', { name: 'Save key' }).click();
+    await page.locator('#key-status').filter({ hasNotText: 'Checking' }).waitFor();
+    await expect(page.locator('#key-status').textContent()).resolves.not.toMatch(/Key saved/);
+    await expect(page.getByLabel('API key').inputValue()).resolves.toBe('');
     await page.getByLabel('API key').fill('sk-user-key');
     await page.getByRole('button', { name: 'Save key' }).click();
     await page.locator('#key-status').filter({ hasText: 'Key saved' }).waitFor();

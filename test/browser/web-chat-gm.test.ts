@@ -172,6 +172,13 @@ describe.runIf(chromiumAvailable)('web chat: sign-in and GM page in Chromium', (
     expect(rows).not.toContain('Discord');
     expect(rows).not.toContain('Storage');
     await expect(page.locator('#create-campaign').isHidden()).resolves.toBe(true);
+
+    // The GM revokes Bob: his open page is signed out at once and says why.
+    const bob = (await hub.api('list_members', { campaignId })).body.value.members.find((m: { name: string }) => m.name === 'Bob');
+    await hub.api('revoke_access_token', { campaignId, memberId: bob.id });
+    await page.locator('#sign-in-view').waitFor();
+    await expect(page.locator('#sign-in-error').textContent()).resolves.toMatch(/revoked/);
+    await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
     await context.close();
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../../src/adapters/discord/index.js';
+import { HubStatusSchema } from '../../src/http/hub-status.js';
 import { WEB_CHAT_CSP } from '../../src/http/web-chat-static.js';
 import { APP_ID, startDiscordStandIn } from '../helpers/discord-standin.js';
 import { OWNER_TOKEN, startTestHub, type TestHub } from '../helpers/test-hub.js';
@@ -44,6 +45,9 @@ describe('GET /api/status', () => {
     expect(body.adapters.twitch).toEqual({ enabled: false, broadcasting: false });
     expect(body.adapters.chroma.state).toEqual(expect.any(String));
     expect(body.adapters.foundry).toEqual({ manifestUrl: 'https://hub.example.com/foundry/module.json' });
+    expect(HubStatusSchema.parse(body)).toEqual(body);
+    // The AI game master's providers, from list_ai_providers: none configured on this hub.
+    expect(body.adapters.ai.providers.every((p: { configured: boolean }) => !p.configured)).toBe(true);
   });
 
   it('reports the commands as registered once Discord holds them', async () => {

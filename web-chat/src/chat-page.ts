@@ -42,7 +42,9 @@ export class ChatPage {
     byId('new-conversation').addEventListener('click', () => this.newConversation());
     byId('key-form').addEventListener('submit', (e) => {
       e.preventDefault();
-      void this.saveKey(byId<HTMLInputElement>('api-key').value.trim() || null);
+      const key = byId<HTMLInputElement>('api-key').value.trim();
+      if (key) void this.saveKey(key);
+      else byId('key-status').textContent = 'Paste a key first (or use "Remove my key").';
     });
     byId('remove-key').addEventListener('click', () => void this.saveKey(null));
   }
