@@ -154,6 +154,19 @@ describe.runIf(chromiumAvailable)('web chat: the AI game master in Chromium', ()
     await page.close();
   }, 60_000);
 
+  it("shows a tool call the hub refused as a failed card with the hub's reason", async () => {
+    const page = await signIn(widths.phone);
+    openai.script({ toolCalls: [{ name: 'roll_dice', input: { expression: '1d20+x' } }] }, { text: 'That notation did not work; try 1d20+5.' });
+    await page.getByLabel('Message to the game master').fill('Roll 1d20+x');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.message.assistant').last().locator('.tool-card[data-tool="roll_dice"]');
+    await card.locator('.error').waitFor();
+    expect(await card.getAttribute('class')).toContain('failed');
+    await expect(card.locator('.error').textContent()).resolves.toMatch(/^Failed: .*x/);
+    await page.locator('.message.assistant').last().locator('.meta').waitFor();
+    await page.close();
+  }, 60_000);
+
   it('stops an answer with the Stop button', async () => {
     const page = await signIn(widths.desktop);
     openai.script({ hang: true });
