@@ -142,12 +142,18 @@ describe.runIf(chromiumAvailable)('web chat: the AI game master in Chromium', ()
     await hub.api('start_session', { campaignId });
     const page = await signIn(widths.desktop);
     await page.getByLabel('Campaign', { exact: true }).selectOption(campaignId);
-    openai.script({ toolCalls: [{ name: 'add_combatants', input: { combatants: [{ name: 'Goblin', initiative: 12 }, { name: 'Aria', kind: 'pc', initiative: 18 }] } }] }, { text: 'Aria acts first, then the goblin.' });
+    openai.script({ toolCalls: [{ name: 'add_combatants', input: { combatants: [{ name: 'Goblin', initiative: 12 }, { name: 'Aria', kind: 'pc', initiative: 18 }] } }] }, { text: 'Aria acts **first**, then:\n- the goblin\n- <script>alert(1)</script>' });
     await page.getByLabel('Message to the game master').fill('Add Aria (18) and a goblin (12) to initiative');
     await page.keyboard.press('Enter');
     const card = page.locator('.message.assistant').last().locator('.tool-card[data-tool="add_combatants"]');
     await card.locator('.initiative li').first().waitFor();
     await expect(card.locator('.initiative li').allTextContents()).resolves.toEqual(['18 Aria', '12 Goblin']);
+    // The finished answer is formatted, and markup from the model stays text.
+    const text = page.locator('.message.assistant').last().locator('.text').last();
+    await text.locator('li').nth(1).waitFor();
+    await expect(text.locator('strong').textContent()).resolves.toBe('first');
+    await expect(text.locator('li').allTextContents()).resolves.toEqual(['the goblin', '<script>alert(1)</script>']);
+    await expect(text.locator('script').count()).resolves.toBe(0);
     // The same order the hub now holds.
     const session = (await hub.api('get_session', { campaignId })).body.value;
     expect(session.session.encounter.combatants.map((c: { name: string }) => c.name)).toEqual(['Aria', 'Goblin']);

@@ -1,4 +1,5 @@
 import { byId, h, setError, show } from './dom.js';
+import { renderMarkdown } from './markdown.js';
 import type { HubClient } from './hub-client.js';
 import { completeToolCard, fillToolCard, pendingToolCard } from './tool-cards.js';
 import type { AiProvider, AiProviders, AiUsage, CampaignSummary, Conversation, ConversationSummary, GmStreamChunk, HubStatus, Usage } from './types.js';
@@ -156,7 +157,7 @@ export class ChatPage {
         const li = message(m.role);
         const parts = li.querySelector('.parts')!;
         for (const call of m.toolCalls ?? []) parts.append(completeToolCard(call));
-        parts.append(h('div', { class: 'text' }, m.text));
+        parts.append(h('div', { class: 'text' }, m.role === 'assistant' ? renderMarkdown(m.text) : m.text));
         return li;
       }),
     );
@@ -252,6 +253,8 @@ class StreamingAnswer {
       this.parts.querySelectorAll('.text').forEach((t) => t.remove());
       this.parts.append(h('div', { class: 'text' }, answer));
     }
+    // Streamed as plain text; formatted once complete, so half a **marker** never flickers.
+    this.parts.querySelectorAll('.text').forEach((t) => t.replaceChildren(renderMarkdown(t.textContent ?? '')));
     const cost = usage.costUsd === null ? 'cost unknown' : `$${usage.costUsd.toFixed(4)}`;
     this.parts.append(h('div', { class: 'meta hint small' }, `${via} · ${usage.inputTokens} in / ${usage.outputTokens} out tokens · ${cost}`));
   }
