@@ -5,7 +5,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 // Dice first: it times the dice library's first load, which the in-process HTTP hub would otherwise do.
-const BENCHMARKS = ['./dice-throughput.js', './mcp-latency.js', './discord-interactions.js', './fanout.js', './rules-search.js'];
+const BENCHMARKS = ['./dice-throughput.js', './mcp-latency.js', './discord-interactions.js', './fanout.js', './rules-search.js', './game-master.js'];
 
 const started = new Date();
 const startMs = performance.now();

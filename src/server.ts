@@ -13,6 +13,7 @@ import { ensureHubSecretKey } from './secrets/hub-secret-key.js';
 import { openRulesParts } from './stores/open-rules-index.js';
 import { hubVersion } from './version.js';
 import { openGameMasterSettings } from './llm/open-llm-gateway.js';
+import { connectMcpToolSource } from './llm/mcp-tool-source.js';
 
 export interface HubParts {
   /** Replace any port for tests; each defaults to the configured implementation. */
@@ -80,6 +81,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
   const owner = await ensureOwnerToken(config.auth.ownerToken, config.dataDir, logger);
   const secrets = parts.secrets ?? new AesSecretBox(await ensureHubSecretKey(config.auth.secretKey, config.dataDir, logger));
   const rules = openRulesParts(config, logger);
+  const mcpTools = config.ai.mcpServers.length ? connectMcpToolSource(config.ai.mcpServers, logger) : null;
   const core = createCore({
     secrets,
     store,
@@ -92,12 +94,13 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     limits: config.limits,
     extraTools: parts.extraTools,
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, options: rules.options },
-    ai: openGameMasterSettings(config, logger),
+    ai: { ...openGameMasterSettings(config, logger), ...(mcpTools ? { external: mcpTools } : {}) },
   });
   // Ingestions are cancelled first, then the Chroma server the hub started (if any) is stopped.
   const closeRules = async () => {
     await core.deps.rules?.close();
     await rules.close();
+    await mcpTools?.close();
   };
   return { core, logger, store, events, ownerToken: owner.token, ownerTokenFile: owner.file, rulesSummary: rules.summary, closeRules, vectorIndex: () => (rules.vectors ? rules.vectors.kind : null) };
 }

@@ -156,6 +156,23 @@ export const HubConfigSchema = z.strictObject({
           userMonthlyUsd: z.number().min(0).optional().describe('Each user\'s spending per UTC month'),
         })
         .prefault({}),
+      mcpServers: z
+        .array(
+          z
+            .strictObject({
+              id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/, 'expected lowercase letters, digits and "-" (tools are named <id>__<tool>)'),
+              command: z.string().min(1).optional().describe('stdio: the program to start'),
+              args: z.array(z.string()).default([]),
+              env: z.record(z.string(), z.string()).default({}).describe('Extra environment variables for the stdio program'),
+              url: url(['http', 'https']).optional().describe('Streamable HTTP: the server\'s MCP endpoint'),
+              headers: z.record(z.string(), z.string()).default({}).describe('HTTP headers, e.g. authorization'),
+              allowTools: z.array(z.string().min(1)).min(1, 'expected the names of the tools to offer (or ["*"] for all)').describe('The tools offered to the game master'),
+              access: z.enum(['player', 'gm', 'owner']).default('gm').describe('Who may have the game master use them'),
+            })
+            .refine((s) => (s.command === undefined) !== (s.url === undefined), 'expected either command (stdio) or url (Streamable HTTP), not both'),
+        )
+        .default([])
+        .describe('External MCP servers whose tools the game master may use (seed 004); only the owner edits the configuration'),
       maxToolRounds: z.number().int().min(1).max(50).default(8).describe('Model turns per question (each may call tools)'),
       maxOutputTokens: z.number().int().min(64).max(64_000).default(1024),
       timeoutMs: z.number().int().min(1000).max(600_000).default(60_000).describe('A provider silent this long counts as a timeout'),

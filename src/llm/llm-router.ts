@@ -41,6 +41,7 @@ export interface RouterOptions {
 }
 
 const DEFAULT_CONTEXT = 8192;
+const MODEL_CACHE_MS = 10 * 60_000;
 
 /**
  * The gateway behind the game master: the user's provider first, then the fallback order; retries with
@@ -52,6 +53,7 @@ export function createLlmRouter(options: RouterOptions): LlmGateway {
   const byId = new Map(options.entries.map((e) => [e.descriptor.id, e]));
   const breakers = new Map(options.entries.map((e) => [e.descriptor.id, new CircuitBreaker(options.breaker)]));
   const hubClients = new Map<string, LlmProvider>();
+  const modelCache = new Map<string, { at: number; models: string[] }>();
   const client = (entry: RouterEntry, userKey: string | undefined) => {
     if (userKey) return entry.create(userKey);
     let c = hubClients.get(entry.descriptor.id);
@@ -142,8 +144,13 @@ export function createLlmRouter(options: RouterOptions): LlmGateway {
       const entry = byId.get(id);
       if (!entry) return fail('NOT_FOUND', `There is no AI provider "${id}": expected one of ${[...byId.keys()].join(', ')}`, { field: 'provider' });
       if (!apiKey && entry.hubKey === undefined) return fail('STATE', `${entry.descriptor.label} has no hub key: give your own`, { field: 'apiKey' });
+      // The hub key's list is kept for a while: the chat page asks for it on every visit.
+      const cached = apiKey ? undefined : modelCache.get(id);
+      if (cached && Date.now() - cached.at < MODEL_CACHE_MS) return ok(cached.models);
       try {
-        return ok(await client(entry, apiKey).listModels(signal));
+        const models = await client(entry, apiKey).listModels(signal);
+        if (!apiKey) modelCache.set(id, { at: Date.now(), models });
+        return ok(models);
       } catch (error) {
         const f = error instanceof LlmFailure ? error : new LlmFailure('server', (error as Error).message);
         if (f.kind === 'auth') return fail('VALIDATION', `${entry.descriptor.label} refused the key: ${f.message}`, { field: 'apiKey' });

@@ -139,5 +139,6 @@ describe('the AI game master over sockets', () => {
     const player = await client(playerToken);
     expect(await player.request('gm.ask', { message: 'hi' })).toMatchObject({ ok: false, error: { field: 'requestId' } });
     expect(await player.request('gm.ask', { requestId: 'r5', message: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'message' } });
+    expect(await player.request('gm.ask', { requestId: 'r6', message: 'hi', provider: 'skynet' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'provider' } });
   });
 });

@@ -2,6 +2,7 @@ import type { AccessService, Actor, HubError, Logger, ToolRegistry } from '../..
 import { errorReply } from './embeds.js';
 import { MANAGE_GUILD, type Interaction, type Reply } from './interaction.js';
 import type { GuildSettings, GuildSettingsStore } from './guild-settings.js';
+import type { LiveReply } from './answer-interaction.js';
 
 /** What every command handler gets: the tools, the server's settings, and who is asking. */
 export interface CommandContext {
@@ -19,6 +20,8 @@ export interface CommandContext {
   call(tool: string, input: Record<string, unknown>): Promise<{ ok: true; value: any } | { ok: false; error: HubError }>;
   /** Posts a message to a channel with the bot token (secret rolls to the GM channel); false when there is no token. */
   post(channelId: string, body: Record<string, unknown>): Promise<boolean>;
+  /** Shows a reply as it forms (after the deferral), for slow commands such as /ask. */
+  live?: LiveReply;
 }
 
 export type Handler = (ctx: CommandContext) => Promise<Reply>;

@@ -5,6 +5,8 @@ import { combatantChoices, hpCommand, initCommand, initHandlers } from './comman
 import { npcCommand, npcHandlers } from './commands/npc-command.js';
 import { rollAgain, rollCommand, rollHandlers } from './commands/roll-command.js';
 import { bookChoices, createRulesHandlers, rulesCommand } from './commands/rules-command.js';
+import { askCommand, createAskHandlers } from './commands/ask-command.js';
+import type { LiveReply } from './answer-interaction.js';
 import { errorReply } from './embeds.js';
 import { emptyGuildSettings, type GuildSettingsStore } from './guild-settings.js';
 import type { Interaction, Reply } from './interaction.js';
@@ -19,7 +21,7 @@ export interface RouterDeps {
 
 /** The slash commands as Discord registers them, their options derived from the tools' schemas. */
 export function commandDefinitions(registry: ToolRegistry) {
-  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry), npcCommand(registry), rulesCommand(registry)].map(({ name, description, options }) => ({
+  return [rollCommand(registry), initCommand(registry), hpCommand(registry), campaignCommand(), sessionCommand(registry), npcCommand(registry), rulesCommand(registry), askCommand()].map(({ name, description, options }) => ({
     type: 1,
     name,
     description,
@@ -33,10 +35,10 @@ export function commandDefinitions(registry: ToolRegistry) {
 /** The slash commands and what answers them; both the gateway and the HTTP endpoint use this one router. */
 export function createCommandRouter(deps: RouterDeps) {
   const rules = createRulesHandlers();
-  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers, ...npcHandlers, ...rules.handlers };
+  const handlers: Record<string, Handler> = { ...rollHandlers, ...initHandlers, ...campaignHandlers, ...npcHandlers, ...rules.handlers, ...createAskHandlers() };
   const definitions = commandDefinitions(deps.registry);
 
-  async function handle(ix: Interaction): Promise<Reply> {
+  async function handle(ix: Interaction, live?: LiveReply): Promise<Reply> {
     const guild = ix.guildId ? await deps.settings.get(ix.guildId) : emptyGuildSettings();
     const { actor, campaignId, isGm } = discordActor(ix, guild);
     const ctx: CommandContext = {
@@ -50,6 +52,7 @@ export function createCommandRouter(deps: RouterDeps) {
       actor,
       isGm,
       post: deps.post,
+      ...(live ? { live } : {}),
       call: async (tool, input) => {
         const result = await deps.registry.call(tool, input, { actor });
         return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };

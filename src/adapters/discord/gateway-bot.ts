@@ -34,7 +34,7 @@ export async function startGatewayBot(options: GatewayOptions): Promise<{ close(
     const ix = toInteraction(parsed.data);
     if (!ix) return;
     const channel = { callback: (body: unknown) => options.callback(ix, body), editOriginal: (b: Record<string, unknown>) => options.editOriginal(ix, b) };
-    answerInteraction(ix, options.router.handle(ix), channel, options.deferAfterMs).catch((error) =>
+    answerInteraction(ix, (live) => options.router.handle(ix, live), channel, options.deferAfterMs).catch((error) =>
       options.logger.error({ err: error, command: ix.path }, 'discord interaction answer failed'),
     );
   });

@@ -53,7 +53,7 @@ export function discordInteractionsEndpoint(options: HttpEndpointOptions): Route
       callback: async (cb) => void res.json(cb),
       editOriginal: (b) => options.editOriginal(ix, b),
     };
-    await answerInteraction(ix, options.router.handle(ix), channel, options.deferAfterMs).catch((error) => {
+    await answerInteraction(ix, (live) => options.router.handle(ix, live), channel, options.deferAfterMs).catch((error) => {
       options.logger.error({ err: error, command: ix.path }, 'discord interaction answer failed');
       if (!res.headersSent) res.status(500).json({ error: 'internal error' });
     });

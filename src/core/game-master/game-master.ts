@@ -15,9 +15,10 @@ import { UserKeys } from './user-keys.js';
 
 /** Tools from outside the hub (external MCP servers), offered next to the registry's. */
 export interface ExternalTools {
-  /** The tools this caller may use, named `server__tool`. */
-  list(actor: Actor): LlmToolSpec[];
-  call(name: string, input: unknown, options: { actor: Actor; signal: AbortSignal }): Promise<ToolCallResult>;
+  /** The tools this caller may use (by their role where they ask), named `server__tool`. */
+  list(actor: Actor, role: Role): LlmToolSpec[];
+  /** Checks the role again: the model may name a tool it was not offered. */
+  call(name: string, input: unknown, options: { actor: Actor; role: Role; signal: AbortSignal }): Promise<ToolCallResult>;
 }
 
 /** What the game master needs beyond the core: the provider router and the hub's AI settings. */
@@ -75,6 +76,9 @@ export class GameMaster {
       return r;
     };
     const gateway = this.settings.gateway;
+    const known = gateway.providers().map((p) => p.id);
+    if (request.provider !== undefined && !known.includes(request.provider))
+      return failWith(fail('VALIDATION', `There is no AI provider "${request.provider}": expected one of ${known.join(', ')} (see list_ai_providers)`, { field: 'provider' }));
     let conversation: Conversation;
     if (request.conversationId) {
       const found = await this.conversations.get(request.conversationId, actor);
@@ -87,7 +91,7 @@ export class GameMaster {
     const role = roleIn(actor, campaignId) ?? 'viewer';
     const registry = this.registry();
     const tools = offeredTools(registry.list(), actor, role);
-    let specs = [...tools.map(toolSpec), ...(this.settings.external?.list(actor) ?? [])];
+    let specs = [...tools.map(toolSpec), ...(this.settings.external?.list(actor, role) ?? [])];
     // A small local model (8k context) cannot afford every tool's full description: keep the titles.
     const window = gateway.contextWindow(...this.#primary(request));
     if (estimateTokens(JSON.stringify(specs)) > window * 0.4) specs = specs.map((s) => ({ ...s, description: s.description.split('. ')[0]! }));
@@ -225,7 +229,7 @@ export class GameMaster {
 
   async #callTool(call: LlmToolCall, actor: Actor, campaignId: string | null, signal: AbortSignal): Promise<ToolCallResult> {
     const external = this.settings.external;
-    if (call.name.includes('__') && external) return external.call(call.name, call.input, { actor, signal });
+    if (call.name.includes('__') && external) return external.call(call.name, call.input, { actor, role: roleIn(actor, campaignId) ?? 'viewer', signal });
     const registry = this.registry();
     const tool = registry.get(call.name);
     let input = call.input && typeof call.input === 'object' && !Array.isArray(call.input) ? (call.input as Record<string, unknown>) : {};

@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type { LlmChatRequest, LlmEvent, LlmMessage, LlmProvider, LlmStopReason } from '../../core/index.js';
 import { parseArguments, toLlmFailure } from './provider-errors.js';
 
@@ -12,8 +12,13 @@ export interface AnthropicProviderOptions {
 
 /** Anthropic's Messages API, streamed: text deltas, `tool_use` blocks with `input_json_delta`, usage. */
 export function createAnthropicProvider(options: AnthropicProviderOptions): LlmProvider {
-  // Explicit values only: the SDK would otherwise read ANTHROPIC_* from the environment behind our back.
-  const client = new Anthropic({ apiKey: options.apiKey, authToken: null, baseURL: options.baseUrl ?? 'https://api.anthropic.com', maxRetries: 0, timeout: options.timeoutMs ?? 120_000 });
+  // The SDK loads on first use, so a hub without AI starts as fast as before.
+  let sdk: Promise<Anthropic> | undefined;
+  const connect = () =>
+    (sdk ??= import('@anthropic-ai/sdk').then(
+      // Explicit values only: the SDK would otherwise read ANTHROPIC_* from the environment behind our back.
+      ({ default: Sdk }) => new Sdk({ apiKey: options.apiKey, authToken: null, baseURL: options.baseUrl ?? 'https://api.anthropic.com', maxRetries: 0, timeout: options.timeoutMs ?? 120_000 }),
+    ));
   const id = options.id;
   return {
     id,
@@ -23,6 +28,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
       let inputTokens = 0;
       let outputTokens = 0;
       try {
+        const client = await connect();
         const stream = await client.messages.create(
           {
             model: request.model,
@@ -81,6 +87,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
     },
     async listModels(signal) {
       try {
+        const client = await connect();
         const ids: string[] = [];
         for await (const model of client.models.list({ limit: 100 }, { signal })) ids.push(model.id);
         return ids;

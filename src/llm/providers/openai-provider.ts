@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { LlmChatRequest, LlmEvent, LlmMessage, LlmProvider, LlmStopReason } from '../../core/index.js';
 import { parseArguments, toLlmFailure } from './provider-errors.js';
 
@@ -16,7 +16,12 @@ export interface OpenAiProviderOptions {
  */
 export function createOpenAiProvider(options: OpenAiProviderOptions): LlmProvider {
   const baseURL = options.baseUrl ?? 'https://api.openai.com/v1';
-  const client = new OpenAI({ apiKey: options.apiKey || 'not-needed', baseURL, organization: null, project: null, maxRetries: 0, timeout: options.timeoutMs ?? 120_000 });
+  // The SDK loads on first use, so a hub without AI starts as fast as before.
+  let sdk: Promise<OpenAI> | undefined;
+  const connect = () =>
+    (sdk ??= import('openai').then(
+      ({ default: Sdk }) => new Sdk({ apiKey: options.apiKey || 'not-needed', baseURL, organization: null, project: null, maxRetries: 0, timeout: options.timeoutMs ?? 120_000 }),
+    ));
   // OpenAI's own newer models refuse max_tokens; most local servers know only max_tokens.
   const official = /^https:\/\/api\.openai\.com\//.test(baseURL);
   const id = options.id;
@@ -28,6 +33,7 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): LlmProvide
       let usage: { inputTokens: number; outputTokens: number } | null = null;
       let stop: LlmStopReason | null = null;
       try {
+        const client = await connect();
         const stream = await client.chat.completions.create(
           {
             model: request.model,
@@ -70,6 +76,7 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): LlmProvide
     },
     async listModels(signal) {
       try {
+        const client = await connect();
         const ids: string[] = [];
         for await (const model of client.models.list({ signal })) ids.push(model.id);
         return ids;

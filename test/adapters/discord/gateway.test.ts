@@ -66,7 +66,7 @@ describe('Discord gateway bot', () => {
       encoding: 'utf8',
     });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('Registered /roll, /init, /hp, /campaign, /session, /npc, /rules in server 222\n');
+    expect(run.stdout).toBe('Registered /roll, /init, /hp, /campaign, /session, /npc, /rules, /ask in server 222\n');
     const put = discord.calls.find((c) => c.method === 'PUT' && c.path === `/applications/${APP_ID}/guilds/222/commands`)!;
     const roll = put.body.find((c: { name: string }) => c.name === 'roll');
     expect(roll.options[0]).toMatchObject({ name: 'expression', type: 3, required: true, max_length: 1000 });
