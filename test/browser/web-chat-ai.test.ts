@@ -181,6 +181,13 @@ describe.runIf(chromiumAvailable)('web chat: the AI game master in Chromium', ()
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.locator('.message.assistant .failure').filter({ hasText: 'Stopped.' }).waitFor();
     await expect(page.getByRole('button', { name: 'Stop' }).isHidden()).resolves.toBe(true);
+    // From the keyboard: Escape in the message field stops the answer too.
+    openai.script({ hang: true });
+    await page.getByLabel('Message to the game master').fill('Another long story');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.message.assistant .failure').filter({ hasText: 'Stopped.' }).count(), { timeout: 20_000 }).toBe(2);
     await page.close();
   }, 60_000);
 

@@ -40,6 +40,10 @@ export class ChatPage {
       }
     });
     byId('cancel').addEventListener('click', () => this.running && this.client.cancel(this.running.requestId));
+    // Escape stops a running answer from anywhere in the chat, as the Stop button does.
+    byId('chat-view').addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.running) this.client.cancel(this.running.requestId);
+    });
     byId('new-conversation').addEventListener('click', () => this.newConversation());
     byId('key-form').addEventListener('submit', (e) => {
       e.preventDefault();
