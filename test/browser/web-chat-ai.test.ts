@@ -34,7 +34,10 @@ function toolResults(body: any): { total: number | null; page: number | null } {
 beforeAll(async () => {
   if (!chromiumAvailable) return;
   openai = await startOpenAiStandIn({ keys: ['sk-hub-key', 'sk-user-key'] });
-  hub = await startTestHub({ ai: { provider: 'openai', openai: { apiKey: 'sk-hub-key', baseUrl: openai.url, defaultModel: 'gpt-test' } }, rules: { vectorStore: 'memory' } });
+  // A price for the stand-in's models, so the page has a cost to show (USD per million tokens).
+  const pricing = join(mkdtempSync(join(tmpdir(), 'ttrpg-hub-pricing-')), 'pricing.yaml');
+  writeFileSync(pricing, 'models:\n  gpt-test*: { input: 3, output: 15, contextWindow: 128000 }\n');
+  hub = await startTestHub({ ai: { provider: 'openai', openai: { apiKey: 'sk-hub-key', baseUrl: openai.url, defaultModel: 'gpt-test' }, pricingFile: pricing }, rules: { vectorStore: 'memory' } });
   bare = await startTestHub();
   mkdirSync(join(hub.dataDir, 'books'), { recursive: true });
   writeFileSync(join(hub.dataDir, 'books', 'handbook.pdf'), await handbookPdf({ outline: true }));
@@ -119,10 +122,12 @@ describe.runIf(chromiumAvailable)('web chat: the AI game master in Chromium', ()
       const lengths = (await page.evaluate(() => (window as any).textLengths)) as number[];
       expect(lengths.length).toBeGreaterThan(3);
 
-      // The conversation is listed, and the usage counts the request.
+      // Two model requests of 100 in / 20 out tokens each (the stand-in's count) at $3 / $15 per million.
+      await expect(answer.locator('.meta').textContent()).resolves.toBe('openai · gpt-test-mini · 200 in / 40 out tokens · $0.0012');
+      // The conversation is listed, and the usage view counts what it cost.
       await page.locator('#conversations button.selected').waitFor();
       await page.locator('#usage-box summary').click();
-      await expect(page.locator('#usage').textContent()).resolves.toMatch(/Requests\s*\d+/);
+      await expect(page.locator('#usage').textContent()).resolves.toMatch(/You today\$0\.00(12|24)/);
       await page.screenshot({ path: join(shots, `web-chat-chat-${name}.png`), fullPage: name === 'phone' });
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
