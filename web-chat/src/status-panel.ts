@@ -3,6 +3,13 @@ import type { HubStatus } from './types.js';
 
 type Level = 'ok' | 'warn' | 'off';
 
+/** The rules library's vector index kinds, in words. */
+const vectorWords: Record<string, string> = {
+  chroma: 'Chroma',
+  'in-process': 'in-process index (Chroma not available)',
+  'vector index (not started)': 'starts with the first book',
+};
+
 /** One line per adapter: a word for the state (never colour alone) and what to do about it. */
 export function renderStatus(list: HTMLElement, status: HubStatus): void {
   const a = status.adapters;
@@ -18,7 +25,7 @@ export function renderStatus(list: HTMLElement, status: HubStatus): void {
   }
   if (a.twitch) rows.push(['Twitch', a.twitch.enabled ? 'ok' : 'off', a.twitch.enabled ? (a.twitch.broadcasting ? 'extension backend, broadcasting' : 'extension backend (not broadcasting)') : 'off', a.twitch.enabled ? undefined : 'Set TWITCH_CLIENT_ID and TWITCH_EXTENSION_SECRET']);
   if (a.obs) rows.push(['OBS', a.obs.enabled ? (a.obs.connected ? 'ok' : 'warn') : 'off', a.obs.enabled ? (a.obs.connected ? 'connected' : 'not connected') : 'scene switching off']);
-  if (a.chroma) rows.push(['Rules vectors', a.chroma.state.startsWith('disabled') ? 'off' : 'ok', a.chroma.state]);
+  if (a.chroma) rows.push(['Rules vectors', a.chroma.state.startsWith('disabled') ? 'off' : 'ok', vectorWords[a.chroma.state] ?? a.chroma.state]);
   if (a.ai) {
     if (!a.ai.providers.length) rows.push(['AI providers', 'off', 'none configured']);
     for (const p of a.ai.providers) rows.push([`AI: ${p.label ?? p.id}`, p.configured === false ? 'off' : p.healthy ? 'ok' : 'warn', p.configured === false ? 'no key' : p.healthy ? 'healthy' : 'failing']);
