@@ -6,7 +6,7 @@ type Level = 'ok' | 'warn' | 'off';
 /** The rules library's vector index kinds, in words. */
 const vectorWords: Record<string, string> = {
   chroma: 'Chroma',
-  'in-process': 'in-process index (Chroma not available)',
+  'in-process': 'in-process index',
   'vector index (not started)': 'starts with the first book',
 };
 
