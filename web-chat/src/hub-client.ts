@@ -32,7 +32,8 @@ export class HubClient {
       socket.once('connect', () => resolve(new HubClient(socket, token)));
       socket.once('connect_error', (error: Error & { data?: HubError }) => {
         socket.close();
-        reject(new Error(error.data?.message ?? error.message));
+        // With data the hub answered and refused the token; without, the hub was not reached.
+        reject(Object.assign(new Error(error.data?.message ?? error.message), { refused: !!error.data }));
       });
     });
   }

@@ -16,19 +16,26 @@ interface Signed {
 
 let signed: Signed | null = null;
 
+/** Connects with the token; null when signed in, else why not (and whether the token itself was refused). */
 async function signIn(token: string): Promise<string | null> {
+  const result = await connect(token);
+  return result.problem;
+}
+
+async function connect(token: string): Promise<{ problem: string | null; refused: boolean }> {
   let client: HubClient;
   try {
     client = await HubClient.connect(token);
   } catch (error) {
-    return `The hub refused this token: ${(error as Error).message}`;
+    const refused = (error as { refused?: boolean }).refused === true;
+    return { problem: refused ? `The hub refused this token: ${(error as Error).message}` : `The hub did not answer (${(error as Error).message}); is it running? Try again.`, refused };
   }
   let status: HubStatus;
   try {
     status = await client.status();
   } catch (error) {
     client.close();
-    return `Signed in, but the hub's status did not load: ${(error as Error).message}`;
+    return { problem: `Signed in, but the hub's status did not load: ${(error as Error).message}`, refused: false };
   }
   saveToken(token);
   signed = { client, status, chat: new ChatPage(client, status), gm: new GmPage(client, status) };
@@ -41,13 +48,14 @@ async function signIn(token: string): Promise<string | null> {
   show(byId('sign-out'), true);
   show(byId('tabs'), true);
   route();
-  return null;
+  return { problem: null, refused: false };
 }
 
-function signOut(message?: string): void {
+function signOut(message?: string, keepToken = false): void {
   signed?.client.close();
   signed = null;
-  forgetToken();
+  // A hub that was merely unreachable keeps the tab's token for the next try (a reload).
+  if (!keepToken) forgetToken();
   byId('who').textContent = '';
   show(byId('sign-out'), false);
   show(byId('tabs'), false);
@@ -84,8 +92,8 @@ function start(): void {
   });
   const token = takeTokenFromFragment() ?? savedToken();
   if (!token) return route();
-  void signIn(token).then((problem) => {
-    if (problem) signOut(problem);
+  void connect(token).then(({ problem, refused }) => {
+    if (problem) signOut(problem, !refused);
   });
 }
 
