@@ -113,7 +113,18 @@ export class GameMaster {
       }
       let text = '';
       const calls: LlmToolCall[] = [];
+      // Usage of the current attempt (a retry or fallback starts a new one): recorded even when the attempt
+      // fails, since the provider bills what it reported.
       let usage = { inputTokens: 0, outputTokens: 0 };
+      const settle = async () => {
+        if (!route || (usage.inputTokens === 0 && usage.outputTokens === 0)) return;
+        const cost = gateway.cost(route.provider, route.model, usage);
+        totals.inputTokens += usage.inputTokens;
+        totals.outputTokens += usage.outputTokens;
+        if (cost !== null) totals.costUsd = (totals.costUsd ?? 0) + cost;
+        await this.usage.record(actor.id, { ...usage, costUsd: cost });
+        usage = { inputTokens: 0, outputTokens: 0 };
+      };
       let stop: string = 'end';
       try {
         // Later rounds stay with the provider that answered the first (it made the tool calls being answered).
@@ -130,26 +141,24 @@ export class GameMaster {
           signal,
         })) {
           if (event.type === 'route') {
+            await settle();
             if (!route) emit({ type: 'start', requestId, conversationId: conversation.id, provider: event.provider, model: event.model });
             route = { provider: event.provider, model: event.model };
           } else if (event.type === 'text') {
             text += event.delta;
             emit({ type: 'text', requestId, delta: event.delta });
           } else if (event.type === 'tool_call_end') calls.push({ id: event.id, name: event.name, input: event.input });
-          else if (event.type === 'usage') usage = event;
+          else if (event.type === 'usage') usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
           else if (event.type === 'stop') stop = event.reason;
         }
       } catch (error) {
         if (!(error instanceof LlmFailure)) throw error;
+        await settle();
         failure = error.kind === 'cancelled' ? fail('CANCELLED', 'The question was cancelled; tools already called keep their effect') : fail('UNAVAILABLE', error.message);
         break;
       }
       answer += text;
-      const cost = gateway.cost(route!.provider, route!.model, usage);
-      totals.inputTokens += usage.inputTokens;
-      totals.outputTokens += usage.outputTokens;
-      if (cost !== null) totals.costUsd = (totals.costUsd ?? 0) + cost;
-      await this.usage.record(actor.id, { ...usage, costUsd: cost });
+      await settle();
       if (!calls.length || stop === 'max_tokens') break;
 
       messages.push({ role: 'assistant', content: text, toolCalls: calls });

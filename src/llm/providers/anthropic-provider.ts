@@ -48,6 +48,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
             case 'message_start':
               inputTokens = event.message.usage.input_tokens + (event.message.usage.cache_read_input_tokens ?? 0) + (event.message.usage.cache_creation_input_tokens ?? 0);
               outputTokens = event.message.usage.output_tokens;
+              // Reported at once: a stream that fails later is still billed for its input.
+              yield { type: 'usage', inputTokens, outputTokens };
               break;
             case 'content_block_start':
               if (event.content_block.type === 'tool_use') {

@@ -36,6 +36,7 @@ afterAll(async () => {
 
 describe('the game master loop', () => {
   it('falls back to the OpenAI-compatible server when Anthropic fails mid-stream before any text, and runs the tool loop there', async () => {
+    const before = (await hub.api('get_ai_usage', {})).body.value.user;
     anthropic.script({ streamError: 'overloaded' });
     local.script({ toolCalls: [{ name: 'roll_dice', input: { expression: '2d6+3 # damage' }, id: 'call_dmg' }] }, (body) => ({
       text: `Damage: ${body.messages.find((m: any) => m.role === 'tool')?.content}`,
@@ -56,6 +57,11 @@ describe('the game master loop', () => {
     expect(anthropic.requests).toHaveLength(1); // the second round stayed with the provider that answered
     // A free local model: cost 0, not unknown.
     expect(res.body.value.usage.costUsd).toBe(0);
+    // The failed Anthropic attempt is recorded too: it reported its input tokens before failing.
+    const after = (await hub.api('get_ai_usage', {})).body.value.user;
+    expect(after.requests - before.requests).toBe(3);
+    expect(after.inputTokens - before.inputTokens).toBe(300);
+    expect(res.body.value.usage.inputTokens).toBe(300);
   });
 
   it('trims a long conversation to the model\'s context window, keeping the newest messages', async () => {
