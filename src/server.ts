@@ -6,6 +6,7 @@ import { storeUrl, type HubConfig } from './config/config-schema.js';
 import { createCore, InMemoryEventBus, type AnyTool, type CharacterImporter, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox, importBodyBytes } from './core/index.js';
 import { foundryRoutes } from './adapters/foundry/index.js';
 import { createHttpApp } from './http/create-http-app.js';
+import type { StatusSources } from './http/hub-status.js';
 import { ensureOwnerToken } from './http/owner-token.js';
 import { createLogger } from './logging/create-logger.js';
 import { connectRedisFanout } from './realtime/redis-fanout.js';
@@ -42,28 +43,36 @@ export interface HubParts {
 /** Starts each adapter whose configuration is present; each one missing says, in one line, how to enable it. */
 async function startAdapters(config: HubConfig, ctx: { core: Core; logger: Logger; store: Store; events: EventBus }) {
   const started: { routers: import('express').Router[]; close(): Promise<void> }[] = [];
+  const status: StatusSources = {};
   if (config.discord.token || config.discord.publicKey) {
     const { startDiscordAdapter } = await import('./adapters/discord/index.js');
-    started.push(await startDiscordAdapter(config.discord, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger, maxImportBytes: ctx.core.deps.characters.maxImportBytes }));
+    const discord = await startDiscordAdapter(config.discord, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger, maxImportBytes: ctx.core.deps.characters.maxImportBytes });
+    started.push(discord);
+    status.discord = discord.status;
   } else {
     ctx.logger.info({ adapter: 'discord' }, 'Discord adapter disabled: set DISCORD_TOKEN (gateway bot) or DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID (HTTP interactions) to enable it');
   }
   if (config.twitch.clientId && config.twitch.extensionSecret) {
     const { startTwitchAdapter } = await import('./adapters/twitch/index.js');
     const { clientId, extensionSecret, ownerId, apiUrl, minIntervalMs } = config.twitch;
-    started.push(startTwitchAdapter({ clientId, extensionSecret, ownerId, apiUrl, minIntervalMs }, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger }));
+    const twitch = startTwitchAdapter({ clientId, extensionSecret, ownerId, apiUrl, minIntervalMs }, { registry: ctx.core.registry, access: ctx.core.deps.access, events: ctx.events, store: ctx.store, logger: ctx.logger });
+    started.push(twitch);
+    status.twitch = twitch.status;
   } else {
     ctx.logger.info({ adapter: 'twitch' }, 'Twitch extension backend disabled: set TWITCH_CLIENT_ID and TWITCH_EXTENSION_SECRET (and TWITCH_OWNER_ID to broadcast) to enable it');
   }
   if (config.obs.url) {
     const { startObsControl } = await import('./adapters/obs/index.js');
     const { url, password, campaignId, combatScene, idleScene } = config.obs;
-    started.push({ routers: [], ...startObsControl({ url, password, campaignId, combatScene, idleScene }, ctx.events, ctx.logger) });
+    const obs = startObsControl({ url, password, campaignId, combatScene, idleScene }, ctx.events, ctx.logger);
+    started.push({ routers: [], ...obs });
+    status.obs = obs.status;
   } else {
     ctx.logger.info({ adapter: 'obs' }, 'OBS scene switching disabled (optional): set OBS_WEBSOCKET_URL and OBS_COMBAT_SCENE / OBS_IDLE_SCENE to enable it');
   }
   return {
     routers: started.flatMap((a) => a.routers),
+    status,
     close: async () => void (await Promise.all(started.map((a) => a.close()))),
   };
 }
@@ -115,13 +124,13 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     await rules.close();
     await mcpTools?.close();
   };
-  return { core, logger, store, events, inFlight, ownerToken: owner.token, ownerTokenFile: owner.file, rulesSummary: rules.summary, closeRules };
+  return { core, logger, store, events, inFlight, ownerToken: owner.token, ownerTokenFile: owner.file, rulesSummary: rules.summary, closeRules, vectorIndex: () => (rules.vectors ? rules.vectors.kind : null) };
 }
 
 /** The composition root: storage, events, core, HTTP, MCP and sockets on one port. */
 export async function createHub(config: HubConfig, parts: HubParts = {}): Promise<Hub> {
   const metrics = new HubMetrics();
-  const { core, logger, store, events, inFlight, ownerToken, rulesSummary, closeRules } = await createCoreFromConfig(config, parts, metrics);
+  const { core, logger, store, events, inFlight, ownerToken, rulesSummary, closeRules, vectorIndex } = await createCoreFromConfig(config, parts, metrics);
   logger.info({ component: 'rules' }, rulesSummary);
   // Loads the books in the background (and starts Chroma if there are any), so the first search is fast.
   void core.deps.rules?.ready().catch((error: Error) => logger.error({ err: error }, 'could not load the rules library'));
@@ -156,6 +165,8 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
       }),
     ],
     importBodyBytes: importBodyBytes(config.limits.maxImportMb),
+    status: { ...adapters.status, vectorIndex },
+    publicUrl: config.publicUrl,
   });
   const { cert, key } = config.server.tls ?? {};
   // With a certificate the hub speaks https:// and wss:// itself; otherwise put a TLS proxy in front (README).

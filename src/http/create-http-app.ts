@@ -11,6 +11,8 @@ import { createMcpServerFactory } from '../mcp/create-mcp-server.js';
 import { packageRoot } from '../package-root.js';
 import { bearerAuth } from './bearer-auth.js';
 import { errorBody, httpStatus } from './http-errors.js';
+import { hubStatusRouter, type StatusSources } from './hub-status.js';
+import { webChatStatic } from './web-chat-static.js';
 
 export interface HttpAppOptions {
   registry: ToolRegistry;
@@ -28,6 +30,10 @@ export interface HttpAppOptions {
   routers?: express.Router[];
   /** Body cap for the import tools (whole character exports and campaign bundles); default 8 MB imports. */
   importBodyBytes?: number;
+  /** Each running adapter's status function, for GET /api/status. */
+  status?: StatusSources;
+  /** config.publicUrl: the Foundry manifest URL on the status page is built from it. */
+  publicUrl?: string;
 }
 
 /** Prometheus scrapes with the metrics token, which opens nothing else; the owner token works too. */
@@ -112,6 +118,8 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
     else res.status(httpStatus[result.error.code]).json(errorBody(result.error));
   });
 
+  app.use(hubStatusRouter({ access, store, registry, version: options.version, publicUrl: options.publicUrl, sources: options.status ?? {} }));
+
   for (const router of options.routers ?? []) app.use(router);
   // The stream overlay's page and scripts (no data: that comes over an authenticated socket).
   app.use(['/overlay', '/twitch-extension'], pageSecurityHeaders);
@@ -119,6 +127,8 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
   // The Twitch extension's views, for local testing (Twitch hosts the zip from `npm run twitch:zip`).
   app.get('/twitch-extension/widgets.js', (_req, res) => res.sendFile(join(packageRoot, 'obs-overlay', 'widgets.js')));
   app.use('/twitch-extension', express.static(join(packageRoot, 'twitch-extension')));
+  // The web chat and GM page (built by `npm run build` into dist/web-chat), at /.
+  app.use(webChatStatic(join(packageRoot, 'dist', 'web-chat')));
 
   app.use((_req, res) => void res.status(404).json(errorBody({ code: 'NOT_FOUND', message: 'No such endpoint: see /health, /mcp and /api/tools' })));
   // The one mapper for thrown errors: malformed JSON is the caller's fault, anything else is a bug.

@@ -18,6 +18,8 @@ export async function startDiscordStandIn() {
   const calls: RecordedCall[] = [];
   const sockets = new Set<WebSocket>();
   let seq = 0;
+  /** Registered commands per route (global or per guild), as Discord keeps them. */
+  const registered = new Map<string, unknown>();
   let identified: () => void;
   const ready = new Promise<void>((resolve) => (identified = resolve));
   const files = new Map<string, Buffer>();
@@ -44,7 +46,11 @@ export async function startDiscordStandIn() {
       return res.end();
     }
     if (path.startsWith('/channels/')) return json(200, { id: String(++seq), channel_id: path.split('/')[2], content: '' });
-    if (req.method === 'PUT' && path.includes('/commands')) return json(200, JSON.parse(raw || '[]'));
+    if (req.method === 'PUT' && path.includes('/commands')) {
+      registered.set(path, JSON.parse(raw || '[]'));
+      return json(200, registered.get(path));
+    }
+    if (req.method === 'GET' && path.includes('/commands')) return json(200, registered.get(path) ?? []);
     json(200, {});
   });
   const wss = new WebSocketServer({ server });

@@ -19,7 +19,7 @@ export interface GatewayOptions {
  * The bot on Discord's gateway (discord.js Client). Interactions are taken from the raw gateway
  * packets, so they go through the same parser, router and answers as the HTTP endpoint.
  */
-export async function startGatewayBot(options: GatewayOptions): Promise<{ close(): Promise<void> }> {
+export async function startGatewayBot(options: GatewayOptions): Promise<{ close(): Promise<void>; connected(): boolean }> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: options.apiUrl },
@@ -42,5 +42,5 @@ export async function startGatewayBot(options: GatewayOptions): Promise<{ close(
   client.on('shardReady', (id: Shard['id']) => options.logger.info({ shard: id }, 'discord shard ready'));
   await client.login(options.token);
   options.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot connected to the gateway');
-  return { close: async () => void (await client.destroy()) };
+  return { close: async () => void (await client.destroy()), connected: () => client.isReady() };
 }

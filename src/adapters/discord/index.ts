@@ -31,6 +31,8 @@ export interface DiscordDeps {
 export interface DiscordAdapter {
   /** Express routers to mount (the HTTP interactions endpoint, when a public key is set). */
   routers: Router[];
+  /** For the hub's status page: gateway connection, and whether Discord holds our slash commands. */
+  status(): Promise<{ connected: boolean; interactionsEndpoint: boolean; commandsRegistered?: boolean }>;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,7 @@ export async function startDiscordAdapter(config: DiscordConfig, deps: DiscordDe
     routers.push(discordInteractionsEndpoint({ publicKey: config.publicKey, router, deferAfterMs: config.deferAfterMs, logger, editOriginal }));
     logger.info({ path: '/discord/interactions' }, 'Discord HTTP interactions endpoint ready');
   }
-  let gateway: { close(): Promise<void> } | undefined;
+  let gateway: { close(): Promise<void>; connected(): boolean } | undefined;
   if (config.token) {
     gateway = await startGatewayBot({
       token: config.token,
@@ -84,8 +86,10 @@ export async function startDiscordAdapter(config: DiscordConfig, deps: DiscordDe
     });
   }
   const stopPoster = config.token ? startEventPoster({ events: deps.events, registry: deps.registry, settings, logger, post }) : () => {};
+  const commandsRegistered = registeredCommandsCheck(config, deps.registry, logger);
   return {
     routers,
+    status: async () => ({ connected: gateway?.connected() ?? false, interactionsEndpoint: !!config.publicKey, ...(await commandsRegistered()) }),
     close: async () => {
       stopPoster();
       await gateway?.close();
@@ -102,4 +106,24 @@ export async function registerCommands(options: { apiUrl: string; token: string;
   const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   const accepted = (await rest.put(route, { body: commandDefinitions(registry) })) as { name: string }[];
   return accepted.map((c) => c.name);
+}
+
+/**
+ * Asks Discord (global commands) whether every command the hub offers is registered; a yes is kept for a
+ * minute. Unknown (undefined) without a bot token and application id, or when Discord does not answer.
+ */
+function registeredCommandsCheck(config: DiscordConfig, registry: ToolRegistry, logger: Logger): () => Promise<{ commandsRegistered?: boolean }> {
+  let cached: { at: number; value: { commandsRegistered?: boolean } } | undefined;
+  return async () => {
+    if (!config.token || !config.applicationId) return {};
+    if (cached && Date.now() - cached.at < 60_000) return cached.value;
+    const rest = discordRest(config.apiUrl, config.token);
+    const listed = await rest
+      .get(Routes.applicationCommands(config.applicationId), { signal: AbortSignal.timeout(3000) })
+      .catch((error: Error) => void logger.debug({ err: error }, 'could not list the registered commands'));
+    const names = Array.isArray(listed) ? new Set((listed as { name: string }[]).map((c) => c.name)) : null;
+    const value = names ? { commandsRegistered: commandDefinitions(registry).every((c) => names.has(c.name)) } : {};
+    if (value.commandsRegistered) cached = { at: Date.now(), value };
+    return value;
+  };
 }

@@ -16,7 +16,7 @@ export interface ObsConfig {
  * scene when combat ends. OBS may start after the hub or restart during a stream, so the connection
  * is retried quietly until it holds.
  */
-export function startObsControl(config: ObsConfig, events: EventBus, logger: Logger, retryMs = 5000): { close(): Promise<void> } {
+export function startObsControl(config: ObsConfig, events: EventBus, logger: Logger, retryMs = 5000): { close(): Promise<void>; status(): { connected: boolean } } {
   const log = logger.child({ adapter: 'obs' });
   const obs = new OBSWebSocket();
   let connected = false;
@@ -62,6 +62,8 @@ export function startObsControl(config: ObsConfig, events: EventBus, logger: Log
 
   void connect();
   return {
+    /** For the hub's status page: whether obs-websocket is connected right now. */
+    status: () => ({ connected }),
     close: async () => {
       closed = true;
       clearTimeout(retry);

@@ -29,7 +29,7 @@ const LinkSchema = z.object({ token: z.string().min(20).max(200) });
  * from the extension, lets the broadcaster link the channel to a campaign with a viewer token, and
  * pushes the table view of that campaign to the channel's viewers over Twitch PubSub.
  */
-export function startTwitchAdapter(config: TwitchConfig, deps: TwitchDeps): { routers: Router[]; close(): Promise<void> } {
+export function startTwitchAdapter(config: TwitchConfig, deps: TwitchDeps): { routers: Router[]; close(): Promise<void>; status(): { broadcasting: boolean } } {
   const logger = deps.logger.child({ adapter: 'twitch' });
   const key = secretKey(config.extensionSecret);
   const links = new ChannelLinks(deps.store, (campaignId, memberId) => deps.access.isMember(campaignId, memberId));
@@ -107,6 +107,8 @@ export function startTwitchAdapter(config: TwitchConfig, deps: TwitchDeps): { ro
   logger.info({ clientId: config.clientId }, 'Twitch extension backend ready at /twitch');
   return {
     routers: [router],
+    /** For the hub's status page: whether live updates go out over PubSub (TWITCH_OWNER_ID set). */
+    status: () => ({ broadcasting: broadcaster !== null }),
     close: async () => {
       stop();
       broadcaster?.close();
