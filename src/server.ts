@@ -19,7 +19,7 @@ import { InFlightCalls } from './lifecycle/in-flight-calls.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
 import { scheduleBackups } from './stores/store-backup.js';
 import { join } from 'node:path';
-import { AccountService } from './accounts/account-service.js';
+import { AccountService, SESSION_TOKEN_PREFIX } from './accounts/account-service.js';
 import { createAuthRouter } from './accounts/auth-router.js';
 import { readCookie, SESSION_COOKIE } from './accounts/cookies.js';
 import { configuredProviders } from './accounts/oauth-providers.js';
@@ -137,6 +137,8 @@ export async function createHub(config: HubConfig, parts: HubParts = {}): Promis
   const adapters = await startAdapters(config, { core, logger, store, events });
   const oauthProviders = configuredProviders(config);
   const accounts = new AccountService({ store, secrets: core.deps.secrets, access: core.deps.access, campaigns: core.deps.campaigns, logger, sessionDays: config.auth.oauth.sessionDays });
+  // A signed-in browser's session works as a bearer token on every transport, as its linked member.
+  core.deps.access.registerTokenKind(SESSION_TOKEN_PREFIX, (token) => accounts.actorForSessionToken(token));
   let publicUrl = config.publicUrl ?? '';
   if (oauthProviders.length === 0) {
     logger.info({ component: 'accounts' }, 'Sign-in with Discord or Twitch disabled: set DISCORD_CLIENT_SECRET (and DISCORD_CLIENT_ID) or TWITCH_CLIENT_SECRET, or add auth.oauth.providers, to enable it');

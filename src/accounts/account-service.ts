@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { fail, ok, type AccessService, type Actor, type CoreDeps, type Logger, type Result, type SecretBox, type Store } from '../core/index.js';
 import type { OAuthProvider } from './oauth-providers.js';
 
+/** Prefix of a web session used as a bearer token. */
+export const SESSION_TOKEN_PREFIX = 'ttws_';
+
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const accountKey = (accountId: string) => `account:${accountId}`;
 const sessionKey = (sessionId: string) => `websession:${digest(sessionId)}`;
@@ -83,6 +86,15 @@ export class AccountService {
     return stored!;
   }
 
+  /**
+   * The bearer form of a web session, for the page's socket and API calls (`ttws_<session id>`): the
+   * browser keeps it in the tab only, and it is worth exactly what the session cookie is.
+   */
+  async actorForSessionToken(token: string): Promise<Result<Actor>> {
+    const account = await this.account(token.slice(SESSION_TOKEN_PREFIX.length));
+    return account.ok ? this.actorIn(account.value, undefined) : account;
+  }
+
   async createSession(accountId: string): Promise<string> {
     const sessionId = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.deps.sessionDays * 86_400_000).toISOString();
@@ -135,11 +147,19 @@ export class AccountService {
     return ok({ campaignId, memberId });
   }
 
-  /** The actor this account is in one campaign: exactly its member record's role there, or nothing. */
+  /**
+   * The actor this account is in one campaign: exactly its member record's role there, or nothing.
+   * Without a campaign, the membership linked last (a browser acts in one campaign at a time).
+   */
   async actorIn(account: Account, campaignId: string | undefined): Promise<Result<Actor>> {
-    const membership = campaignId ? account.memberships.find((m) => m.campaignId === campaignId) : account.memberships.length === 1 ? account.memberships[0] : undefined;
+    const membership = campaignId ? account.memberships.find((m) => m.campaignId === campaignId) : account.memberships.at(-1);
     if (!membership) {
-      return fail('FORBIDDEN', campaignId ? `Your account has no membership in campaign ${campaignId}: link the token your GM gave you` : 'Say which campaign (auth.campaignId): your account is linked to several or none');
+      return fail(
+        campaignId ? 'FORBIDDEN' : 'UNAUTHENTICATED',
+        campaignId
+          ? `Your account has no membership in campaign ${campaignId}: link the token your GM gave you`
+          : `You are signed in as ${account.name}, but no campaign is linked yet: sign in once with the token your GM gave you, and it is linked to your account`,
+      );
     }
     return this.deps.access.actorForMember(membership.campaignId, membership.memberId);
   }

@@ -4,8 +4,8 @@ import { Strategy as OAuth2Strategy, type VerifyCallback } from 'passport-oauth2
 import { z } from 'zod';
 import type { Logger, SecretBox, Store } from '../core/index.js';
 import { errorBody, httpStatus } from '../http/http-errors.js';
-import type { Account, AccountService } from './account-service.js';
-import { cookie, readCookie, SESSION_COOKIE } from './cookies.js';
+import { SESSION_TOKEN_PREFIX, type Account, type AccountService } from './account-service.js';
+import { readCookie, SESSION_COOKIE, sessionCookies } from './cookies.js';
 import type { OAuthProvider } from './oauth-providers.js';
 import { PendingSignIns } from './pending-sign-ins.js';
 
@@ -83,7 +83,7 @@ export function createAuthRouter(options: AuthRouterOptions): express.Router {
     void res.status(httpStatus[code]).json(errorBody({ code, message, ...(field ? { field } : {}) }));
 
   router.get('/auth/providers', (_req, res) => {
-    res.json({ providers: providers.map((p) => ({ name: p.name, label: p.label, url: `/auth/${p.name}` })) });
+    res.json({ providers: providers.map((p) => ({ id: p.name, name: p.name, label: p.label, url: `/auth/${p.name}` })) });
   });
 
   router.get('/auth/me', async (req, res) => {
@@ -117,7 +117,7 @@ export function createAuthRouter(options: AuthRouterOptions): express.Router {
   router.post('/auth/logout', requireJson, async (req, res) => {
     const sid = sessionId(req);
     if (sid) await accounts.endSession(sid);
-    res.append('Set-Cookie', cookie(SESSION_COOKIE, '', { path: '/', maxAgeSeconds: 0, secure: secureCookies() })).json({ ok: true });
+    res.append('Set-Cookie', sessionCookies(null, { maxAgeSeconds: 0, secure: secureCookies() })).json({ ok: true });
   });
 
   router.post('/auth/unlink', requireJson, async (req, res) => {
@@ -125,7 +125,7 @@ export function createAuthRouter(options: AuthRouterOptions): express.Router {
     const account = await accounts.account(sid);
     if (!account.ok) return refuse(res, 'UNAUTHENTICATED', account.error.message);
     await accounts.unlink(account.value, byName.get(account.value.provider), sid!);
-    res.append('Set-Cookie', cookie(SESSION_COOKIE, '', { path: '/', maxAgeSeconds: 0, secure: secureCookies() })).json({ ok: true, revoked: account.value.provider });
+    res.append('Set-Cookie', sessionCookies(null, { maxAgeSeconds: 0, secure: secureCookies() })).json({ ok: true, revoked: account.value.provider });
   });
 
   router.get('/auth/:provider', (req, res, next) => {
@@ -145,7 +145,8 @@ export function createAuthRouter(options: AuthRouterOptions): express.Router {
       if (!account) return refuse(res, 'FORBIDDEN', info?.message ?? `The ${provider.label} sign-in was refused`);
       const sid = await accounts.createSession(account.id);
       logger.info({ account: account.id }, `Signed in with ${provider.label}`);
-      res.append('Set-Cookie', cookie(SESSION_COOKIE, sid, { path: '/', maxAgeSeconds: options.sessionDays * 86_400, secure: secureCookies() })).redirect(303, '/');
+      // The page takes its token from the fragment, which browsers never send to a server, and drops it from the address bar.
+      res.append('Set-Cookie', sessionCookies(sid, { maxAgeSeconds: options.sessionDays * 86_400, secure: secureCookies() })).redirect(303, `/#token=${SESSION_TOKEN_PREFIX}${sid}`);
     })(req, res, next);
   });
 

@@ -24,6 +24,7 @@ class Browser {
 }
 
 let standIn: Awaited<ReturnType<typeof startOAuthStandIn>>;
+let lastHandOff: string | null = null;
 let hub: TestHub;
 
 async function startHub(expiresIn?: number) {
@@ -54,12 +55,15 @@ describe('Sign in with Discord (authorization code + PKCE through passport-oauth
   });
 
   it('lists the provider, redirects with PKCE S256 and state, and signs the browser in', async () => {
-    expect(await (await fetch(`${hub.url}/auth/providers`)).json()).toEqual({ providers: [{ name: 'discord', label: 'Discord', url: '/auth/discord' }] });
+    expect(await (await fetch(`${hub.url}/auth/providers`)).json()).toEqual({ providers: [{ id: 'discord', name: 'discord', label: 'Discord', url: '/auth/discord' }] });
     const browser = new Browser();
     const { answer } = await signIn(browser);
     expect(answer.status).toBe(303);
-    expect(answer.headers.get('location')).toBe('/');
+    // Back to the page, with the session's bearer form in the fragment (never sent to a server).
+    expect(answer.headers.get('location')).toMatch(/^\/#token=ttws_[\w-]{40,}$/);
     expect(answer.headers.getSetCookie().join()).toMatch(/ttrpg_session=[^;]+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax/);
+    // The page may know it is signed in (to link a campaign token), never the session itself.
+    expect(answer.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^ttrpg_signed_in=1; Path=\/; Max-Age=\d+; SameSite=Lax$/));
     const authorize = standIn.requests.find((r) => r.path === '/oauth2/authorize')!;
     expect(authorize.query).toMatchObject({ response_type: 'code', client_id: CLIENT.clientId, code_challenge_method: 'S256', redirect_uri: `${hub.url}/auth/discord/callback`, scope: 'identify' });
     expect(authorize.query.state).toMatch(/^[\w-]{20,}$/);
@@ -105,10 +109,20 @@ describe('Sign in with Discord (authorization code + PKCE through passport-oauth
     const campaignId = (await hub.api('create_campaign', { name: 'Linked', system: 'D&D 5e' })).body.value.campaign.id;
     const issued = (await hub.api('create_access_token', { campaignId, name: 'Nelly', role: 'player' })).body.value;
     const browser = new Browser();
-    await signIn(browser);
+    lastHandOff = (await signIn(browser)).answer.headers.get('location');
     expect((await browser.post(`${hub.url}/auth/link`, { token: OWNER_TOKEN })).status).toBe(400);
     expect((await browser.post(`${hub.url}/auth/link`, { token: 'tth_nope' })).status).toBe(401);
+    // The page's bearer form of the session: nothing linked yet, so it acts nowhere and says what to do.
+    const sessionToken = decodeURIComponent(/#token=(.+)$/.exec((await signIn(new Browser())).answer.headers.get('location')!)![1]!);
+    const pageToken = decodeURIComponent(/#token=(.+)$/.exec(lastHandOff!)![1]!);
+    const before = await hub.api('roll_dice', { expression: '1d20' }, pageToken);
+    expect(before.status).toBe(401);
+    expect(before.body.error.message).toMatch(/no campaign is linked yet: sign in once with the token your GM gave you/);
+    expect(sessionToken).not.toBe(pageToken);
     const linked = await (await browser.post(`${hub.url}/auth/link`, { token: issued.token })).json();
+    // Now the same bearer acts as the linked player, on the API too.
+    expect((await hub.api('roll_dice', { expression: '1d20', campaignId }, pageToken)).status).toBe(200);
+    expect((await hub.api('create_access_token', { campaignId, name: 'x', role: 'gm' }, pageToken)).body.error.code).toBe('FORBIDDEN');
     expect(linked.memberships).toEqual([{ campaignId, campaignName: 'Linked', role: 'player', memberId: issued.member.id }]);
 
     // A socket with the session cookie, no token: a player in that campaign, nothing more.
@@ -126,6 +140,7 @@ describe('Sign in with Discord (authorization code + PKCE through passport-oauth
     const afterRevocation = socket.timeout(2000).emitWithAck('tool', { name: 'roll_dice', input: { expression: '1d20', campaignId } }) as Promise<any>;
     expect((await afterRevocation.catch(() => ({ ok: false }))).ok).toBe(false);
     expect((await (await browser.get(`${hub.url}/auth/me`)).json()).memberships).toEqual([]);
+    expect((await hub.api('roll_dice', { expression: '1d20', campaignId }, pageToken)).status).toBe(401);
     socket.disconnect();
 
     const anonymous = connect(hub.url, { auth: { campaignId }, transports: ['websocket'], reconnection: false });

@@ -19,7 +19,14 @@ let signed: Signed | null = null;
 /** Connects with the token; null when signed in, else why not (and whether the token itself was refused). */
 async function signIn(token: string): Promise<string | null> {
   const result = await connect(token);
+  if (!result.problem && !token.startsWith(SESSION_TOKEN_PREFIX) && document.cookie.split('; ').includes('ttrpg_signed_in=1')) void linkToAccount(token);
   return result.problem;
+}
+
+/** A browser signed in with Discord or Twitch (an HttpOnly cookie) that then uses a campaign token links it to the account, once. */
+const SESSION_TOKEN_PREFIX = 'ttws_';
+async function linkToAccount(token: string): Promise<void> {
+  await fetch('/auth/link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) }).catch(() => undefined);
 }
 
 async function connect(token: string): Promise<{ problem: string | null; refused: boolean }> {

@@ -32,12 +32,23 @@ export interface AccessDeps {
  */
 export class AccessService {
   readonly #ownerHash: Buffer;
+  readonly #tokenKinds: { prefix: string; resolve: (token: string) => Promise<Result<Actor>> }[] = [];
   constructor(private readonly deps: AccessDeps) {
     this.#ownerHash = createHash('sha256').update(deps.ownerToken).digest();
   }
 
+  /**
+   * Another kind of bearer token, recognised by its prefix: a signed-in browser's session token
+   * (the accounts module). Every transport then accepts it, with the actor it resolves to.
+   */
+  registerTokenKind(prefix: string, resolve: (token: string) => Promise<Result<Actor>>): void {
+    this.#tokenKinds.push({ prefix, resolve });
+  }
+
   async authenticate(token: string | undefined | null): Promise<Result<Actor>> {
     if (!token) return fail('UNAUTHENTICATED', 'No token given: send "Authorization: Bearer <token>" (or auth.token on a socket)');
+    const kind = this.#tokenKinds.find((k) => token.startsWith(k.prefix));
+    if (kind) return kind.resolve(token);
     if (timingSafeEqual(createHash('sha256').update(token).digest(), this.#ownerHash)) return ok({ kind: 'owner', id: 'owner', name: 'Owner' });
     const record = await this.deps.store.get<TokenRecord>(tokenKey(hashToken(token)));
     if (record) {
