@@ -3,7 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { storeUrl, type HubConfig } from './config/config-schema.js';
-import { createCore, InMemoryEventBus, type AnyTool, type CharacterImporter, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox, importBodyBytes } from './core/index.js';
+import { createCore, InMemoryEventBus, type AnyTool, type CharacterImporter, type GameMasterSettings, type Clock, type Core, type EventBus, type Logger, type Random, type SecretBox, type Store, AesSecretBox, importBodyBytes } from './core/index.js';
 import { foundryRoutes } from './adapters/foundry/index.js';
 import { createHttpApp } from './http/create-http-app.js';
 import type { StatusSources } from './http/hub-status.js';
@@ -110,7 +110,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     extraTools: parts.extraTools,
     importers: parts.importers ?? createImporters(config, logger),
     rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, reader: rules.reader, options: rules.options },
-    ai: { ...openGameMasterSettings(config, logger), ...(mcpTools ? { external: mcpTools } : {}) },
+    ai: withMetrics(openGameMasterSettings(config, logger), metrics, mcpTools),
   });
   const inFlight = new InFlightCalls();
   core.registry = inFlight.track(core.registry);
@@ -125,6 +125,11 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     await mcpTools?.close();
   };
   return { core, logger, store, events, inFlight, ownerToken: owner.token, ownerTokenFile: owner.file, rulesSummary: rules.summary, closeRules, vectorIndex: () => (rules.vectors ? rules.vectors.kind : null) };
+}
+
+/** The game master's settings, its provider router counted by the hub's metrics when there are any. */
+function withMetrics(settings: GameMasterSettings, metrics: HubMetrics | undefined, external: GameMasterSettings['external'] | null | undefined): GameMasterSettings {
+  return { ...settings, ...(metrics ? { gateway: metrics.instrumentGateway(settings.gateway) } : {}), ...(external ? { external } : {}) };
 }
 
 /** The composition root: storage, events, core, HTTP, MCP and sockets on one port. */

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { EventBus, Store, ToolRegistry, Unsubscribe } from '../core/index.js';
+import { LlmFailure, type EventBus, type LlmGateway, type Store, type ToolRegistry, type Unsubscribe } from '../core/index.js';
 
 /**
  * The hub's Prometheus metrics, one registry per hub (no process-wide singleton, so tests and
@@ -25,6 +25,9 @@ export class HubMetrics {
   });
   readonly #events = new Counter({ name: 'ttrpg_hub_events_published_total', help: 'Hub events published to adapters and sockets, by type', labelNames: ['type'], registers: [this.registry] });
   readonly #ingestions = new Counter({ name: 'ttrpg_hub_ingestions_total', help: 'Rules library ingestions that ended, by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  readonly #llmRequests = new Counter({ name: 'ttrpg_hub_llm_requests_total', help: 'AI provider requests by provider, model and outcome (ok or the failure kind)', labelNames: ['provider', 'model', 'outcome'], registers: [this.registry] });
+  readonly #llmTokens = new Counter({ name: 'ttrpg_hub_llm_tokens_total', help: 'Tokens the AI providers reported, by provider, model and direction', labelNames: ['provider', 'model', 'direction'], registers: [this.registry] });
+  readonly #llmCost = new Counter({ name: 'ttrpg_hub_llm_cost_usd_total', help: 'AI spending in US dollars from the pricing table, by provider and model', labelNames: ['provider', 'model'], registers: [this.registry] });
   #readConnections: () => number = () => 0;
   readonly #sockets: Gauge = new Gauge({
     name: 'ttrpg_hub_socket_connections',
@@ -50,6 +53,42 @@ export class HubMetrics {
         end({ tool, outcome });
         this.#toolCalls.inc({ tool, outcome });
         return result;
+      },
+    };
+  }
+
+  /** The AI providers' router, counting each request's outcome, its reported tokens and their cost. */
+  instrumentGateway(inner: LlmGateway): LlmGateway {
+    const metrics = this;
+    return {
+      ...inner,
+      async *stream(request) {
+        let route = { provider: request.provider ?? inner.defaultProvider() ?? 'unknown', model: request.model ?? 'default' };
+        let usage = { inputTokens: 0, outputTokens: 0 };
+        // One route (a provider after retries or a fallback) is one request for the figures.
+        const settle = (outcome: string) => {
+          metrics.#llmRequests.inc({ ...route, outcome });
+          metrics.#llmTokens.inc({ ...route, direction: 'input' }, usage.inputTokens);
+          metrics.#llmTokens.inc({ ...route, direction: 'output' }, usage.outputTokens);
+          const cost = inner.cost(route.provider, route.model, usage);
+          if (cost) metrics.#llmCost.inc(route, cost);
+          usage = { inputTokens: 0, outputTokens: 0 };
+        };
+        let routed = false;
+        try {
+          for await (const event of inner.stream(request)) {
+            if (event.type === 'route') {
+              if (routed) settle('fallback');
+              route = { provider: event.provider, model: event.model };
+              routed = true;
+            } else if (event.type === 'usage') usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
+            yield event;
+          }
+          settle('ok');
+        } catch (error) {
+          settle(error instanceof LlmFailure ? error.kind : 'error');
+          throw error;
+        }
       },
     };
   }

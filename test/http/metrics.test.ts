@@ -49,3 +49,32 @@ describe('/metrics', () => {
     }
   });
 });
+
+describe('/metrics for the AI game master', () => {
+  it('counts provider requests by outcome, the tokens they reported and what they cost', async () => {
+    const { startOpenAiStandIn } = await import('../helpers/llm-standins.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const standIn = await startOpenAiStandIn();
+    const dir = mkdtempSync(join(tmpdir(), 'pricing-'));
+    writeFileSync(join(dir, 'pricing.yaml'), 'models:\n  gpt-test: { input: 2, output: 10, contextWindow: 100000 }\n');
+    const hub = await startTestHub({
+      metrics: { token: METRICS_TOKEN },
+      ai: { provider: 'openai', pricingFile: join(dir, 'pricing.yaml'), openai: { apiKey: 'sk-test', baseUrl: standIn.url, defaultModel: 'gpt-test' } },
+    });
+    try {
+      standIn.script({ text: 'The goblin flees.', usage: { input: 1000, output: 100 } });
+      expect((await hub.api('ask_game_master', { message: 'What does the goblin do?' })).status).toBe(200);
+      const text = await (await fetch(`${hub.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      expect(text).toMatch(/ttrpg_hub_llm_requests_total\{provider="openai",model="gpt-test",outcome="ok"\} 1/);
+      expect(text).toMatch(/ttrpg_hub_llm_tokens_total\{provider="openai",model="gpt-test",direction="input"\} 1000/);
+      expect(text).toMatch(/ttrpg_hub_llm_tokens_total\{provider="openai",model="gpt-test",direction="output"\} 100/);
+      // 1,000 input tokens at $2 per million and 100 output at $10 per million.
+      expect(text).toMatch(/ttrpg_hub_llm_cost_usd_total\{provider="openai",model="gpt-test"\} 0\.003/);
+    } finally {
+      await hub.close();
+      await standIn.close();
+    }
+  });
+});
