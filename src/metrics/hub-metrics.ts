@@ -75,6 +75,8 @@ export class HubMetrics {
           usage = { inputTokens: 0, outputTokens: 0 };
         };
         let routed = false;
+        // A consumer that stops reading (a cancelled question) ends the generator without an error: counted as cancelled.
+        let outcome = 'cancelled';
         try {
           for await (const event of inner.stream(request)) {
             if (event.type === 'route') {
@@ -84,10 +86,12 @@ export class HubMetrics {
             } else if (event.type === 'usage') usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
             yield event;
           }
-          settle('ok');
+          outcome = 'ok';
         } catch (error) {
-          settle(error instanceof LlmFailure ? error.kind : 'error');
+          outcome = error instanceof LlmFailure ? error.kind : 'error';
           throw error;
+        } finally {
+          settle(outcome);
         }
       },
     };
