@@ -166,7 +166,7 @@ export const HubConfigSchema = z.strictObject({
         .strictObject({
           method: z.enum(['rrf', 'weighted']).default('weighted').describe('weighted: normalised scores summed with the weights; rrf: reciprocal-rank fusion'),
           keywordWeight: z.number().min(0).max(10).default(1),
-          vectorWeight: z.number().min(0).max(10).optional().describe('Default 0.4 with the offline word vectors, 0.3 with hashing, 1 with a sentence model or API'),
+          vectorWeight: z.number().min(0).max(10).optional().describe('Default 0.2 with the offline word vectors, 0.3 with hashing, 1 with a sentence model or API'),
           rrfK: z.number().int().min(1).max(1000).default(60),
         })
         .prefault({}),

@@ -58,7 +58,7 @@ export const envVars: EnvVar[] = [
   { name: 'EMBEDDER_MODEL_PATH', path: ['rules', 'embedder', 'modelPath'], type: 'string', description: 'Folder holding the local sentence model (no download)', example: '/srv/models' },
   { name: 'RULES_FUSION', path: ['rules', 'fusion', 'method'], type: 'string', description: 'How keyword and vector rankings merge: weighted (normalised scores) or rrf', example: 'weighted' },
   { name: 'RULES_KEYWORD_WEIGHT', path: ['rules', 'fusion', 'keywordWeight'], type: 'number', description: 'Weight of the keyword (BM25) ranking', example: '1' },
-  { name: 'RULES_VECTOR_WEIGHT', path: ['rules', 'fusion', 'vectorWeight'], type: 'number', description: 'Weight of the vector ranking (default 0.4 offline word vectors, 0.3 hashing, 1 sentence model)', example: '0.4' },
+  { name: 'RULES_VECTOR_WEIGHT', path: ['rules', 'fusion', 'vectorWeight'], type: 'number', description: 'Weight of the vector ranking (default 0.2 offline word vectors, 0.3 hashing, 1 sentence model)', example: '0.2' },
   { name: 'RULES_MIN_SCORE', path: ['rules', 'minScore'], type: 'number', description: 'Below this share of the question covered, an answer is labelled a weak match (0 to 1)', example: '0.3' },
   { name: 'AI_PROVIDER', path: ['ai', 'provider'], type: 'string', description: 'Default AI provider: anthropic, openai or a configured server id', example: 'anthropic' },
   { name: 'AI_MODEL', path: ['ai', 'model'], type: 'string', description: 'Default model of the default AI provider', example: 'claude-sonnet-4-5' },

@@ -65,17 +65,20 @@ export class Bm25Index implements KeywordIndex {
     }
   }
 
-  search(terms: string[], k: number, filter: IndexFilter): IndexHit[] {
+  search(terms: string[], k: number, filter: IndexFilter, weights?: number[]): IndexHit[] {
     const n = this.#ids.length;
     if (!terms.length || !this.#aliveCount) return [];
     if (this.#scores.length < n) this.#scores = new Float32Array(this.#alive.length);
     const scores = this.#scores;
     const touched: number[] = [];
     const avg = this.#totalLen / this.#aliveCount;
-    for (const term of new Set(terms)) {
+    // A term given twice counts once, at its highest weight.
+    const weightOf = new Map<string, number>();
+    terms.forEach((t, i) => weightOf.set(t, Math.max(weightOf.get(t) ?? 0, weights?.[i] ?? 1)));
+    for (const [term, weight] of weightOf) {
       const p = this.#postings.get(term);
-      if (!p) continue;
-      const idf = Math.log(1 + (this.#aliveCount - p.n + 0.5) / (p.n + 0.5));
+      if (!p || weight <= 0) continue;
+      const idf = weight * Math.log(1 + (this.#aliveCount - p.n + 0.5) / (p.n + 0.5));
       for (let i = 0; i < p.n; i++) {
         const d = p.docs[i]!;
         if (!this.#alive[d]) continue;

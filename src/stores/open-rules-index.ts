@@ -41,7 +41,7 @@ export function openRulesParts(config: HubConfig, logger: Logger): RulesParts {
     options: {
       allowedFolders: [...rules.allowedFolders, books],
       maxFileBytes: rules.maxFileMb * 2 ** 20,
-      fusion: { method: rules.fusion.method, keywordWeight: rules.fusion.keywordWeight, vectorWeight: rules.fusion.vectorWeight ?? (rules.embedder.kind === 'offline' ? 0.4 : rules.embedder.kind === 'hashing' ? 0.3 : 1), rrfK: rules.fusion.rrfK },
+      fusion: { method: rules.fusion.method, keywordWeight: rules.fusion.keywordWeight, vectorWeight: rules.fusion.vectorWeight ?? (rules.embedder.kind === 'offline' ? 0.2 : rules.embedder.kind === 'hashing' ? 0.3 : 1), rrfK: rules.fusion.rrfK },
       minScore: rules.minScore,
     },
     summary: embedder ? `Rules library: embedder ${embedder.id}, ${where}; books from ${[...rules.allowedFolders, books].join(', ')}` : 'Rules library: keyword search only (EMBEDDER=none)',

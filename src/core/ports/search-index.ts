@@ -59,8 +59,12 @@ export interface KeywordDoc extends IndexedMeta {
 export interface KeywordIndex {
   /** Adds passages; the index may yield to the event loop between batches. */
   add(docs: KeywordDoc[]): Promise<void>;
-  /** `terms` are already normalised by the library's tokenizer (see `searchTerms`). */
-  search(terms: string[], k: number, filter: IndexFilter): IndexHit[];
+  /**
+   * `terms` are already normalised by the library's tokenizer (see `searchTerms`). `weights`, one per
+   * term (default 1), let words added to the question (the rulebook words of table talk) count less
+   * than the player's own.
+   */
+  search(terms: string[], k: number, filter: IndexFilter, weights?: number[]): IndexHit[];
   removeSource(sourceId: string, version?: string): void;
   /** Which of the terms the passage contains (heading, path or text), in the order given. */
   contains(id: string, terms: string[]): boolean[];

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { JARGON, JARGON_MAX_WORDS } from './jargon.js';
+import { TABLE_TALK_WEIGHT, tableTalkIn } from './table-talk.js';
 import { editDistance, isStopword, stem, words } from './text-terms.js';
 
 /**
@@ -110,8 +111,11 @@ export interface ProcessedQuery {
   original: string;
   /** The question as searched: jargon spelled out, typos corrected. */
   text: string;
-  /** Stemmed search terms, stopwords removed. */
+  /** Stemmed search terms of the question itself, stopwords removed. */
   terms: string[];
+  /** Rulebook terms its table talk stands for ("go berserk" -> rage), searched with a lower weight. */
+  related: { terms: string[]; weight: number };
+  /** Abbreviations spelled out and table talk read as rulebook words. */
   expansions: { from: string; to: string }[];
   corrections: { from: string; to: string }[];
   /** Words found nowhere in the library, even after correction. */
@@ -169,7 +173,13 @@ export function processQuery(query: string, vocabulary: Vocabulary): ProcessedQu
       terms.push(term);
     }
   }
-  return { original: query, text: text.join(' '), terms: [...new Set(terms)], expansions, corrections, unknown };
+  // Table talk adds rulebook words beside the player's own; it never replaces them.
+  const talk = tableTalkIn(input);
+  const own = new Set(terms);
+  const related = new Set<string>();
+  for (const { to } of talk) for (const w of words(to)) if (!isStopword(w) && !own.has(stem(w))) related.add(stem(w));
+  expansions.push(...talk);
+  return { original: query, text: text.join(' '), terms: [...own], related: { terms: [...related], weight: TABLE_TALK_WEIGHT }, expansions, corrections, unknown };
 }
 
 /**

@@ -84,7 +84,7 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
   let mode = req.mode;
   let note: string | null = null;
   const keywordCandidates = Math.min(250, deps.candidates + 20 * (filter.versions.length - 1));
-  const keywordHits = mode === 'vector' ? [] : deps.keywords.search(processed.terms, keywordCandidates, filter);
+  const keywordHits = mode === 'vector' ? [] : keywordSearch(processed, keywordCandidates, filter, deps);
   let vectorHits: IndexHit[] = [];
   if (mode !== 'keyword') {
     const trouble = deps.vectorTrouble() ?? (deps.vectors && deps.embedder ? null : 'no embedder is configured');
@@ -103,7 +103,7 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
   if (rewritten && rewritten.trim() && rewritten.trim().toLowerCase() !== req.query.trim().toLowerCase()) {
     // Both wordings count: each passage keeps the sum of its two fused scores.
     const again = processQuery(rewritten, index.vocabulary);
-    const more = fuse(mode === 'vector' ? [] : deps.keywords.search(again.terms, keywordCandidates, filter), mode === 'keyword' ? [] : await vectorHitsFor(again.text, filter, deps), deps.fusion);
+    const more = fuse(mode === 'vector' ? [] : keywordSearch(again, keywordCandidates, filter, deps), mode === 'keyword' ? [] : await vectorHitsFor(again.text, filter, deps), deps.fusion);
     fused = mergeFused(fused, more);
     query.text = `${query.text} | ${again.text}`;
   }
@@ -150,6 +150,12 @@ function judge(results: SearchHit[], processed: ProcessedQuery, weak: number): C
   const best = Math.max(0, ...results.slice(0, 3).map((r) => r.score));
   if (best < weak * 0.67 || (processed.unknown.length > 0 && best < weak * 0.9)) return 'not_found';
   return best < weak + 0.1 ? 'weak' : 'strong';
+}
+
+/** BM25 over the question's own terms and, weighted down, the rulebook words its table talk stands for. */
+function keywordSearch(q: ProcessedQuery, k: number, filter: IndexFilter, deps: SearchDeps): IndexHit[] {
+  const terms = [...q.terms, ...q.related.terms];
+  return deps.keywords.search(terms, k, filter, terms.map((_, i) => (i < q.terms.length ? 1 : q.related.weight)));
 }
 
 async function vectorHitsFor(text: string, filter: IndexFilter, deps: SearchDeps): Promise<IndexHit[]> {
