@@ -9,9 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HubConfigSchema } from '../dist/config/config-schema.js';
 import { createCore, InMemoryEventBus, ownerActor } from '../dist/core/index.js';
+import { openGameMasterSettings } from '../dist/llm/open-llm-gateway.js';
 import { openRulesParts } from '../dist/stores/open-rules-index.js';
 import { openStore } from '../dist/stores/open-store.js';
 import { plainBm25, score } from './lib/retrieval-metrics.js';
+import { startRewriteStandIn } from './lib/rewrite-standin.js';
 import { markdownTable } from './lib/table.js';
 
 export const SRD = fileURLToPath(new URL('../../shared/data/cc-srd5.pdf', import.meta.url));
@@ -25,13 +27,20 @@ export const EMBEDDERS = [
   { label: 'hashing (fallback)', embedder: { kind: 'hashing' } },
 ];
 
-async function openLibrary(rules, extra = {}) {
+async function openLibrary(rules, extra = {}, ai = undefined) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-bench-quality-'));
-  const config = HubConfigSchema.parse({ dataDir, log: { level: 'silent' }, rules: { allowedFolders: [dirname(SRD)], vectorStore: 'memory', ...rules } });
+  const config = HubConfigSchema.parse({ dataDir, log: { level: 'silent' }, rules: { allowedFolders: [dirname(SRD)], vectorStore: 'memory', ...rules }, ...(ai ? { ai } : {}) });
   const store = await openStore('memory://');
   const parts = openRulesParts(config, silent);
   const events = new InMemoryEventBus();
-  const core = createCore({ store, events, ownerToken: 'bench-owner-token-0123456789', logger: silent, rules: { ...parts, options: { ...parts.options, cacheSize: 0, ...extra } } });
+  const core = createCore({
+    store,
+    events,
+    ownerToken: 'bench-owner-token-0123456789',
+    logger: silent,
+    rules: { ...parts, options: { ...parts.options, cacheSize: 0, ...extra }, queryRewrite: config.rules.queryRewrite },
+    ...(ai ? { ai: openGameMasterSettings(config, silent) } : {}),
+  });
   const call = async (name, input) => {
     const r = await core.registry.call(name, input, { actor: owner, progress: () => {} });
     if (!r.ok) throw new Error(`${name} failed: ${r.text}`);
@@ -91,6 +100,22 @@ export async function evaluate(splitName = 'test', embedders = EMBEDDERS) {
       }
     } finally {
       await lib.close();
+    }
+  }
+  // The query-rewrite setting, on dev only: a stand-in model replays hand-written rewrites (no test-half
+  // rewrites exist, so a real model's gain must be measured with that model).
+  if (splitName === 'dev' && existsSync(new URL('./rules-rewrites-dev.json', import.meta.url))) {
+    const standIn = await startRewriteStandIn(load('./rules-rewrites-dev.json').rewrites);
+    const lib = await openLibrary({ embedder: { kind: 'offline' }, queryRewrite: true }, {}, { provider: 'anthropic', anthropic: { apiKey: 'bench-key', baseUrl: standIn.url, defaultModel: 'bench-rewrite-model' } });
+    try {
+      await lib.call('add_source', { path: SRD, name: 'SRD 5.1', system: 'D&D 5e' });
+      const m = await runSet(async (q) => (await lib.call('search', { query: q, mode: 'hybrid', maxResults: 10 })).results, set);
+      if (standIn.requests() < set.questions.length) throw new Error(`the rewrite stand-in saw ${standIn.requests()} of ${set.questions.length} questions`);
+      figures.rewrite = m;
+      rows.push(['hybrid mode + query rewrite (stand-in replaying bench/rules-rewrites-dev.json)', '', pct(m.r1), pct(m.r5), pct(m.mrr), pct(m.ndcg), '', '']);
+    } finally {
+      await lib.close();
+      await standIn.close();
     }
   }
   const table = markdownTable(

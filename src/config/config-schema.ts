@@ -171,6 +171,10 @@ export const HubConfigSchema = z.strictObject({
         })
         .prefault({}),
       minScore: z.number().min(0).max(1).default(0.3).describe('Answers whose best passages cover less of the question are labelled weak (nothing is dropped)'),
+      queryRewrite: z
+        .boolean()
+        .default(false)
+        .describe('Let the AI provider reword each question into rulebook terms and search both wordings (costs one short model call per new question)'),
     })
     .prefault({}),
   ai: z

@@ -2,7 +2,7 @@
 export interface EnvVar {
   name: string;
   path: string[];
-  type: 'string' | 'number' | 'list';
+  type: 'string' | 'number' | 'list' | 'boolean';
   description: string;
   example: string;
 }
@@ -59,6 +59,7 @@ export const envVars: EnvVar[] = [
   { name: 'RULES_FUSION', path: ['rules', 'fusion', 'method'], type: 'string', description: 'How keyword and vector rankings merge: weighted (normalised scores) or rrf', example: 'weighted' },
   { name: 'RULES_KEYWORD_WEIGHT', path: ['rules', 'fusion', 'keywordWeight'], type: 'number', description: 'Weight of the keyword (BM25) ranking', example: '1' },
   { name: 'RULES_VECTOR_WEIGHT', path: ['rules', 'fusion', 'vectorWeight'], type: 'number', description: 'Weight of the vector ranking (default 0.2 offline word vectors, 0.3 hashing, 1 sentence model)', example: '0.2' },
+  { name: 'RULES_QUERY_REWRITE', path: ['rules', 'queryRewrite'], type: 'boolean', description: 'Let the AI provider reword questions into rulebook terms; both wordings are searched (off by default)', example: 'true' },
   { name: 'RULES_MIN_SCORE', path: ['rules', 'minScore'], type: 'number', description: 'Below this share of the question covered, an answer is labelled a weak match (0 to 1)', example: '0.3' },
   { name: 'AI_PROVIDER', path: ['ai', 'provider'], type: 'string', description: 'Default AI provider: anthropic, openai or a configured server id', example: 'anthropic' },
   { name: 'AI_MODEL', path: ['ai', 'model'], type: 'string', description: 'Default model of the default AI provider', example: 'claude-sonnet-4-5' },

@@ -52,7 +52,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HubConfig {
   for (const v of envVars) {
     const raw = env[v.name];
     if (raw === undefined || raw === '') continue;
-    const value = v.type === 'number' && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : v.type === 'list' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : raw;
+    const value = v.type === 'number' && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : v.type === 'list' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : v.type === 'boolean' ? parseFlag(raw) : raw;
     merged = setPath(merged, v.path, value);
     sources.set(v.path.join('.'), `environment variable ${v.name}`);
   }
@@ -103,4 +103,12 @@ function setPath(obj: Record<string, unknown>, path: string[], value: unknown): 
   if (rest.length === 0) return { ...obj, [head]: value };
   const child = obj[head] && typeof obj[head] === 'object' ? (obj[head] as Record<string, unknown>) : {};
   return { ...obj, [head]: setPath(child, rest, value) };
+}
+
+/** "true"/"1"/"yes"/"on" and their opposites; anything else is left as text for the schema to refuse by name. */
+function parseFlag(raw: string): boolean | string {
+  const v = raw.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return raw;
 }

@@ -23,6 +23,7 @@ import type { PdfReader } from './ports/pdf-reader.js';
 import { defaultRulesOptions, RulesLibrary, type RulesOptions } from './rules/rules-library.js';
 import { coreTools } from './tools/index.js';
 import { GameMaster, type GameMasterSettings } from './game-master/game-master.js';
+import { createQueryRewriter } from './game-master/query-rewriter.js';
 
 export interface CoreOptions {
   store: Store;
@@ -36,7 +37,15 @@ export interface CoreOptions {
   diceLimits?: Partial<DiceLimits>;
   limits?: Partial<{ maxItemsPerType: number; recentRolls: number; maxNotes: number; maxImportMb: number; maxNoteBytes: number }>;
   /** The rules library's indexes and embedder; without them the rules tools answer UNAVAILABLE. */
-  rules?: { keywords: KeywordIndex; vectors: SearchIndex | null; embedder: Embedder | null; reader: PdfReader; options?: Partial<RulesOptions> };
+  rules?: {
+    keywords: KeywordIndex;
+    vectors: SearchIndex | null;
+    embedder: Embedder | null;
+    reader: PdfReader;
+    options?: Partial<RulesOptions>;
+    /** Let the AI game master's provider reword questions into rulebook terms (off by default; needs `ai`). */
+    queryRewrite?: boolean;
+  };
   /** Writes backstories for generated characters and NPCs (the AI game master); default: templates. */
   writeBackstory?: BackstoryWriter | null;
   /** Where characters come from (D&D Beyond, Roll20); the first that accepts a request imports it. */
@@ -64,9 +73,12 @@ export function createCore(options: CoreOptions): Core {
   const sessions = new SessionService({ store, events, clock, random, mutex, campaigns, limits });
   const access = new AccessService({ store, clock, random, campaigns, events, ownerToken: options.ownerToken });
   const dice = createDiceEngine(random, DiceLimitsSchema.parse(options.diceLimits ?? {}));
-  const rules = options.rules
-    ? new RulesLibrary({ store, events, clock, logger, mutex, ...options.rules, options: { ...defaultRulesOptions, ...options.rules.options } })
-    : null;
+  let rules: RulesLibrary | null = null;
+  if (options.rules) {
+    const { queryRewrite, options: rulesOptions, ...parts } = options.rules;
+    const rewriteQuery = queryRewrite && options.ai ? createQueryRewriter(options.ai.gateway, { timeoutMs: 4000, cacheSize: 500, logger }) : undefined;
+    rules = new RulesLibrary({ store, events, clock, logger, mutex, ...parts, options: { ...defaultRulesOptions, ...rulesOptions, ...(rewriteQuery ? { rewriteQuery } : {}) } });
+  }
   const secrets = options.secrets ?? ephemeralSecretBox();
   const characters = new CharacterService({ store, clock, random, secrets, campaigns, importers: options.importers ?? [], limits: { maxImportBytes: limits.maxImportMb * 1024 * 1024 } });
   const deps: CoreDeps = { store, events, clock, random, logger, dice, campaigns, sessions, access, rules, secrets, characters, gameMaster: null, writeBackstory: options.writeBackstory ?? null };

@@ -36,14 +36,19 @@ interface Unit {
 export function chunkSections(sections: Section[], sourceType: SourceType, options: ChunkOptions = defaultChunkOptions): ChunkDraft[] {
   const drafts: ChunkDraft[] = [];
   const plain: ContentType = sourceType === 'flavor' ? 'narrative' : 'rule';
+  // The sections under a spell, stat block or item ("Actions", "Legendary Actions") are part of it.
+  let entry: { path: string[]; type: ContentType } | null = null;
   for (const section of sections) {
     const base = { sectionPath: section.path };
-    if (section.entryType) {
+    if (section.entryType) entry = { path: section.path, type: section.entryType };
+    else if (entry && !(section.path.length > entry.path.length && entry.path.every((t, i) => section.path[i] === t))) entry = null;
+    const entryType = section.entryType ?? entry?.type ?? null;
+    if (entryType) {
       const units = paragraphs(section.lines);
       const whole = units.map((u) => u.text).join('\n');
       if (whole.length <= options.targetChars * 4) {
-        drafts.push({ ...base, contentType: section.entryType, page: units[0]?.page ?? 1, pageEnd: units.at(-1)?.pageEnd ?? 1, text: whole });
-      } else for (const piece of pack(units, options)) drafts.push({ ...base, contentType: section.entryType, ...piece });
+        drafts.push({ ...base, contentType: entryType, page: units[0]?.page ?? 1, pageEnd: units.at(-1)?.pageEnd ?? 1, text: whole });
+      } else for (const piece of pack(units, options)) drafts.push({ ...base, contentType: entryType, ...piece });
       continue;
     }
     const texts = section.lines.map((l) => l.text);

@@ -113,8 +113,12 @@ export interface ProcessedQuery {
   text: string;
   /** Stemmed search terms of the question itself, stopwords removed. */
   terms: string[];
-  /** Rulebook terms its table talk stands for ("go berserk" -> rage), searched with a lower weight. */
-  related: { terms: string[]; weight: number };
+  /**
+   * Rulebook terms its table talk stands for ("go berserk" -> rage), searched with a lower weight;
+   * `phrases` pairs each phrase's own terms with its rulebook terms, so a passage holding the rulebook
+   * words counts as covering the phrase.
+   */
+  related: { terms: string[]; weight: number; phrases: { own: string[]; added: string[] }[] };
   /** Abbreviations spelled out and table talk read as rulebook words. */
   expansions: { from: string; to: string }[];
   corrections: { from: string; to: string }[];
@@ -177,9 +181,13 @@ export function processQuery(query: string, vocabulary: Vocabulary): ProcessedQu
   const talk = tableTalkIn(input);
   const own = new Set(terms);
   const related = new Set<string>();
-  for (const { to } of talk) for (const w of words(to)) if (!isStopword(w) && !own.has(stem(w))) related.add(stem(w));
+  const phrases = talk.map(({ from, to }) => ({
+    own: words(from).filter((w) => !isStopword(w)).map(stem).filter((t) => own.has(t)),
+    added: words(to).filter((w) => !isStopword(w)).map(stem).filter((t) => !own.has(t)),
+  }));
+  for (const p of phrases) for (const t of p.added) related.add(t);
   expansions.push(...talk);
-  return { original: query, text: text.join(' '), terms: [...own], related: { terms: [...related], weight: TABLE_TALK_WEIGHT }, expansions, corrections, unknown };
+  return { original: query, text: text.join(' '), terms: [...own], related: { terms: [...related], weight: TABLE_TALK_WEIGHT, phrases }, expansions, corrections, unknown };
 }
 
 /**

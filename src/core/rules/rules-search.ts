@@ -56,6 +56,13 @@ export interface SearchDeps {
   rewriteQuery?(query: string, signal?: AbortSignal): Promise<string | null>;
 }
 
+/**
+ * A spell, stat block or item scores this much of its fused score: players mostly ask how rules work,
+ * and a creature or spell named in passing ("charmed by the vampire") must not outrank the rule,
+ * while one the question is about still wins clearly (chosen on the dev half of the question set).
+ */
+const CATALOGUE_PRIOR = 0.8;
+
 /** Passages of one spell, stat block or item shown at most: `expand` gives the whole entry. */
 const PER_ENTRY = 2;
 const ENTRY_TYPES = new Set<ContentType>(['spell', 'stat_block', 'item']);
@@ -98,13 +105,13 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
     }
   }
 
-  let fused = fuse(keywordHits, vectorHits, deps.fusion);
+  let fused = preferRules(fuse(keywordHits, vectorHits, deps.fusion), index);
   const rewritten = deps.rewriteQuery ? await deps.rewriteQuery(req.query).catch(() => null) : null;
   if (rewritten && rewritten.trim() && rewritten.trim().toLowerCase() !== req.query.trim().toLowerCase()) {
     // Both wordings count: each passage keeps the sum of its two fused scores.
     const again = processQuery(rewritten, index.vocabulary);
     const more = fuse(mode === 'vector' ? [] : keywordSearch(again, keywordCandidates, filter, deps), mode === 'keyword' ? [] : await vectorHitsFor(again.text, filter, deps), deps.fusion);
-    fused = mergeFused(fused, more);
+    fused = mergeFused(fused, preferRules(more, index));
     query.text = `${query.text} | ${again.text}`;
   }
   // The same passage in several books (a reprint, a shared SRD text) is one result naming the others;
@@ -129,7 +136,7 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
       if (n >= PER_ENTRY) continue;
       perEntry.set(key, n + 1);
     }
-    const score = coverage(processed.terms, deps.keywords.contains(hit.id, processed.terms), index.vocabulary);
+    const score = coverage(processed.terms, covered(hit.id, processed, deps.keywords), index.vocabulary);
     const result = toHit(hit.id, score, req.expand, index);
     results.push(result);
     byText.set(chunk.text, result);
@@ -150,6 +157,21 @@ function judge(results: SearchHit[], processed: ProcessedQuery, weak: number): C
   const best = Math.max(0, ...results.slice(0, 3).map((r) => r.score));
   if (best < weak * 0.67 || (processed.unknown.length > 0 && best < weak * 0.9)) return 'not_found';
   return best < weak + 0.1 ? 'weak' : 'strong';
+}
+
+/** Which of the question's own terms the passage covers: itself, or through the rulebook words of its table talk. */
+function covered(id: string, q: ProcessedQuery, keywords: KeywordIndex): boolean[] {
+  const found = keywords.contains(id, q.terms);
+  for (const phrase of q.related.phrases) {
+    if (!phrase.added.length || !keywords.contains(id, phrase.added).some(Boolean)) continue;
+    for (const t of phrase.own) found[q.terms.indexOf(t)] = true;
+  }
+  return found;
+}
+
+function preferRules(hits: FusedHit[], index: LibraryIndex): FusedHit[] {
+  for (const hit of hits) if (ENTRY_TYPES.has(index.chunk(hit.id)?.contentType ?? 'rule')) hit.fused *= CATALOGUE_PRIOR;
+  return hits.sort((a, b) => b.fused - a.fused);
 }
 
 /** BM25 over the question's own terms and, weighted down, the rulebook words its table talk stands for. */

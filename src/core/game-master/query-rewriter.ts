@@ -1,0 +1,54 @@
+import type { Logger } from '../ports/logger.js';
+import type { LlmGateway } from './llm-gateway.js';
+
+export interface QueryRewriterOptions {
+  /** A rewrite slower than this is dropped and the question is searched as asked. */
+  timeoutMs: number;
+  /** Rewrites kept for repeated questions (players ask the same things). */
+  cacheSize: number;
+  logger: Logger;
+}
+
+const SYSTEM =
+  'You turn a tabletop RPG player\'s rules question into the words a 5e rulebook uses for it: the names of the rules, ' +
+  'actions, conditions, class features, spells or monsters it is about. Answer with one line of search terms and nothing else. ' +
+  'Do not answer the question.';
+
+/** Longest rewrite kept: a rambling model must not turn a search into a different question. */
+const MAX_CHARS = 300;
+
+/**
+ * The optional query rewrite of rules search (RULES_QUERY_REWRITE): the AI game master's provider,
+ * with the hub's key, turns table talk into rulebook terms; the library searches both wordings and
+ * sums their fused scores. Any failure, timeout or empty answer gives null, which searches the
+ * question as asked, so a provider outage never breaks search.
+ */
+export function createQueryRewriter(gateway: LlmGateway, options: QueryRewriterOptions): (query: string, signal?: AbortSignal) => Promise<string | null> {
+  const cache = new Map<string, string | null>();
+  return async (query, signal) => {
+    if (!gateway.defaultProvider()) return null;
+    const key = query.trim().toLowerCase();
+    if (cache.has(key)) return cache.get(key)!;
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    let text = '';
+    try {
+      for await (const event of gateway.stream({
+        keys: {},
+        system: SYSTEM,
+        tools: [],
+        messages: [{ role: 'user', content: query }],
+        maxTokens: 80,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      })) {
+        if (event.type === 'text') text += event.delta;
+      }
+    } catch (error) {
+      options.logger.warn({ err: error }, 'query rewrite failed; searching the question as asked');
+      return null;
+    }
+    const rewrite = text.split('\n').find((line) => line.trim())?.trim().slice(0, MAX_CHARS) || null;
+    cache.set(key, rewrite);
+    if (cache.size > options.cacheSize) cache.delete(cache.keys().next().value!);
+    return rewrite;
+  };
+}
