@@ -61,7 +61,7 @@ export const envVars: EnvVar[] = [
   { name: 'RULES_VECTOR_WEIGHT', path: ['rules', 'fusion', 'vectorWeight'], type: 'number', description: 'Weight of the vector ranking (default 0.2 offline word vectors, 0.3 hashing, 1 sentence model)', example: '0.2' },
   { name: 'RULES_MIN_SCORE', path: ['rules', 'minScore'], type: 'number', description: 'Below this share of the question covered, an answer is labelled a weak match (0 to 1)', example: '0.3' },
   { name: 'AI_PROVIDER', path: ['ai', 'provider'], type: 'string', description: 'Default AI provider: anthropic, openai or a configured server id', example: 'anthropic' },
-  { name: 'AI_MODEL', path: ['ai', 'model'], type: 'string', description: 'Default model of the default AI provider', example: 'claude-sonnet-4-5' },
+  { name: 'AI_MODEL', path: ['ai', 'model'], type: 'string', description: 'Default model of the default AI provider', example: 'claude-sonnet-5-5' },
   { name: 'AI_FALLBACK', path: ['ai', 'fallback'], type: 'list', description: 'Comma-separated providers tried in order when the chosen one fails', example: 'openai,ollama' },
   { name: 'ANTHROPIC_API_KEY', path: ['ai', 'anthropic', 'apiKey'], type: 'string', description: 'Anthropic API key (the hub\'s; users may add their own)', example: 'sk-ant-...' },
   { name: 'ANTHROPIC_BASE_URL', path: ['ai', 'anthropic', 'baseUrl'], type: 'string', description: 'Anthropic API base URL', example: 'https://api.anthropic.com' },
