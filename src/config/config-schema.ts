@@ -186,7 +186,7 @@ export const HubConfigSchema = z.strictObject({
         .strictObject({
           apiKey: z.string().min(1).optional().describe('The hub\'s Anthropic key (ANTHROPIC_API_KEY)'),
           baseUrl: url(['http', 'https']).optional().describe('Anthropic API base URL (ANTHROPIC_BASE_URL)'),
-          defaultModel: z.string().min(1).default('claude-sonnet-4-5'),
+          defaultModel: z.string().min(1).default('claude-sonnet-5-5'),
           models: z.array(z.string().min(1)).default([]).describe('Models to offer before the provider\'s own list is fetched'),
         })
         .prefault({}),

@@ -62,7 +62,7 @@ export const envVars: EnvVar[] = [
   { name: 'RULES_QUERY_REWRITE', path: ['rules', 'queryRewrite'], type: 'boolean', description: 'Let the AI provider reword questions into rulebook terms; both wordings are searched (off by default)', example: 'true' },
   { name: 'RULES_MIN_SCORE', path: ['rules', 'minScore'], type: 'number', description: 'Below this share of the question covered, an answer is labelled a weak match (0 to 1)', example: '0.3' },
   { name: 'AI_PROVIDER', path: ['ai', 'provider'], type: 'string', description: 'Default AI provider: anthropic, openai or a configured server id', example: 'anthropic' },
-  { name: 'AI_MODEL', path: ['ai', 'model'], type: 'string', description: 'Default model of the default AI provider', example: 'claude-sonnet-4-5' },
+  { name: 'AI_MODEL', path: ['ai', 'model'], type: 'string', description: 'Default model of the default AI provider', example: 'claude-sonnet-5-5' },
   { name: 'AI_FALLBACK', path: ['ai', 'fallback'], type: 'list', description: 'Comma-separated providers tried in order when the chosen one fails', example: 'openai,ollama' },
   { name: 'ANTHROPIC_API_KEY', path: ['ai', 'anthropic', 'apiKey'], type: 'string', description: 'Anthropic API key (the hub\'s; users may add their own)', example: 'sk-ant-...' },
   { name: 'ANTHROPIC_BASE_URL', path: ['ai', 'anthropic', 'baseUrl'], type: 'string', description: 'Anthropic API base URL', example: 'https://api.anthropic.com' },

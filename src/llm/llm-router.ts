@@ -104,6 +104,8 @@ export function createLlmRouter(options: RouterOptions): LlmGateway {
           arm();
           const provider = client(entry, request.keys[id]);
           for await (const event of provider.chat({ ...request, model, signal: attemptController.signal })) {
+            // Every event re-arms the idle timer, 'thinking' too (a model may reason a while before its
+            // first word), but only text or a tool call makes the attempt too far along to retry elsewhere.
             arm();
             if (event.type === 'text' || event.type.startsWith('tool_call')) streamed = true;
             yield event;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ThinkingLedger, type WireThinking } from './anthropic-thinking-rules.js';
 
 /**
  * Local stand-ins of the Anthropic Messages API and the OpenAI Chat Completions API. They speak the
@@ -8,6 +9,12 @@ import type { AddressInfo } from 'node:net';
  * `data:` chunks with content and tool_calls deltas, finish_reason, a usage-only final chunk when
  * stream_options.include_usage, `[DONE]`), their error bodies and 429 with retry-after. The hub reaches
  * them through the real SDKs by base URL. Each POST takes the next scripted step and is recorded.
+ *
+ * The Anthropic stand-in also behaves as a thinking model (Claude Sonnet 5.5): a step may stream
+ * `thinking` blocks (thinking_delta, then signature_delta) and `redacted_thinking` blocks, and a request
+ * is refused with 400 invalid_request_error, before any step is taken, when the real model would refuse
+ * it (see anthropic-thinking-rules.ts): a continuation that drops or edits the thinking blocks it sent,
+ * or changed what came before them, sampling parameters, thinking disabled, forced tool_choice, prefill.
  */
 
 export interface ToolCallStep {
@@ -16,9 +23,24 @@ export interface ToolCallStep {
   id?: string;
 }
 
+/** A thinking block to stream: its text ('' as with display "omitted"), or a redacted block's data. */
+export type ThinkingStep = string | { redacted: string };
+
 export type Step =
-  /** A streamed answer: text (in pieces) then tool calls, then usage. */
-  | { text?: string; toolCalls?: ToolCallStep[]; usage?: { input: number; output: number }; pieceDelayMs?: number; firstByteDelayMs?: number; model?: string }
+  /**
+   * A streamed answer: thinking blocks, text (in pieces), then tool calls, each after its `progress`
+   * thinking block when given (Sonnet 5.5 returns text between tool calls as thinking), then usage.
+   */
+  | {
+      thinking?: ThinkingStep[];
+      progress?: ThinkingStep[];
+      text?: string;
+      toolCalls?: ToolCallStep[];
+      usage?: { input: number; output: number };
+      pieceDelayMs?: number;
+      firstByteDelayMs?: number;
+      model?: string;
+    }
   /** An HTTP error with the provider's error body. */
   | { status: number; retryAfter?: number; message?: string }
   /** The stream starts, then fails with an error event after `text` (nothing when absent). */
@@ -56,6 +78,7 @@ async function start(flavour: Flavour, options: { keys?: string[]; models?: stri
   const queue: (Step | ((body: any) => Step))[] = [];
   const requests: RecordedRequest[] = [];
   const open = new Set<ServerResponse>();
+  const ledger = new ThinkingLedger();
   const standIn = {
     url: '',
     requests,
@@ -86,6 +109,8 @@ async function start(flavour: Flavour, options: { keys?: string[]; models?: stri
     if (req.method !== 'POST' || path !== expected) return error(res, flavour, 404, `${req.method} ${path} is not part of this API`);
     const body = JSON.parse(raw || '{}');
     requests.push({ path, body, headers: req.headers, at: received });
+    const refused = flavour === 'anthropic' ? ledger.refusal(body) : null;
+    if (refused) return error(res, flavour, 400, refused);
     const next = queue.shift();
     if (!next) return error(res, flavour, 500, 'the stand-in has no scripted reply left');
     const step = typeof next === 'function' ? next(body) : next;
@@ -102,7 +127,7 @@ async function start(flavour: Flavour, options: { keys?: string[]; models?: stri
       res.write(flavour === 'anthropic' ? `event: ${event}\ndata: ${JSON.stringify(data)}\n\n` : `data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
     };
     const onFirstText = () => standIn.firstTokenMs.length < requests.length && standIn.firstTokenMs.push(Date.now() - received);
-    if (flavour === 'anthropic') await anthropicStream(step, body, write, onFirstText);
+    if (flavour === 'anthropic') await anthropicStream(step, body, write, onFirstText, ledger);
     else await openAiStream(step, body, write, onFirstText);
     res.end();
   });
@@ -117,7 +142,7 @@ const pieces = (text: string) => text.match(/.{1,12}/gs) ?? [];
 
 type Write = (event: string, data: unknown) => void;
 
-async function anthropicStream(step: Exclude<Step, { status: number } | { hang: true }>, body: any, write: Write, onFirstText: () => void) {
+async function anthropicStream(step: Exclude<Step, { status: number } | { hang: true }>, body: any, write: Write, onFirstText: () => void, ledger: ThinkingLedger) {
   const model = ('model' in step && step.model) || body.model;
   const usage = 'usage' in step && step.usage ? step.usage : { input: 100, output: 20 };
   if ('firstByteDelayMs' in step && step.firstByteDelayMs) await sleep(step.firstByteDelayMs);
@@ -127,6 +152,22 @@ async function anthropicStream(step: Exclude<Step, { status: number } | { hang: 
   });
   write('ping', { type: 'ping' });
   let index = 0;
+  const sentThinking: WireThinking[] = [];
+  const think = (block: ThinkingStep) => {
+    if (typeof block !== 'string') {
+      write('content_block_start', { type: 'content_block_start', index, content_block: { type: 'redacted_thinking', data: block.redacted } });
+      sentThinking.push({ type: 'redacted_thinking', data: block.redacted });
+    } else {
+      const signature = ledger.signature(model);
+      write('content_block_start', { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } });
+      for (const piece of pieces(block)) write('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } });
+      write('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature } });
+      sentThinking.push({ type: 'thinking', thinking: block, signature });
+    }
+    write('content_block_stop', { type: 'content_block_stop', index });
+    index++;
+  };
+  for (const block of ('thinking' in step && step.thinking) || []) think(block);
   if (step.text) {
     write('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
     for (const piece of pieces(step.text)) {
@@ -146,14 +187,18 @@ async function anthropicStream(step: Exclude<Step, { status: number } | { hang: 
     return;
   }
   const calls = step.toolCalls ?? [];
+  const progress = ('progress' in step && step.progress) || [];
+  const ids = calls.map((call) => call.id ?? ledger.toolUseId());
   for (const [i, call] of calls.entries()) {
-    write('content_block_start', { type: 'content_block_start', index, content_block: { type: 'tool_use', id: call.id ?? `toolu_${i}_${Date.now()}`, name: call.name, input: {} } });
+    if (progress[i] !== undefined) think(progress[i]!);
+    write('content_block_start', { type: 'content_block_start', index, content_block: { type: 'tool_use', id: ids[i], name: call.name, input: {} } });
     const json = JSON.stringify(call.input);
     write('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: '' } });
     for (const part of json.match(/.{1,8}/gs) ?? []) write('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: part } });
     write('content_block_stop', { type: 'content_block_stop', index });
     index++;
   }
+  ledger.issue(body, sentThinking, ids);
   write('message_delta', { type: 'message_delta', delta: { stop_reason: calls.length ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: usage.output } });
   write('message_stop', { type: 'message_stop' });
 }

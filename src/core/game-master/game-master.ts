@@ -7,7 +7,7 @@ import { ConversationStore } from './conversation-store.js';
 import type { GmStreamChunk } from './gm-stream.js';
 import type { AiLimits, AskOutput, Conversation, ConversationMessage, GmToolCall } from './gm-schemas.js';
 import type { LlmGateway } from './llm-gateway.js';
-import { LlmFailure, type LlmMessage, type LlmToolCall, type LlmToolResult, type LlmToolSpec } from './llm-provider.js';
+import { LlmFailure, type LlmMessage, type LlmReplay, type LlmToolCall, type LlmToolResult, type LlmToolSpec } from './llm-provider.js';
 import { buildSystemPrompt, estimateTokens } from './system-prompt.js';
 import { compactSpec, offeredTools, toolSpec } from './tool-catalogue.js';
 import { UsageLedger } from './usage-ledger.js';
@@ -143,6 +143,8 @@ export class GameMaster {
       }
       let text = '';
       const calls: LlmToolCall[] = [];
+      // The provider's own record of this turn (Anthropic: signed thinking blocks), sent back as it came.
+      let replay: LlmReplay | undefined;
       // Usage of the current attempt (a retry or fallback starts a new one): recorded even when the attempt
       // fails, since the provider bills what it reported.
       let usage = { inputTokens: 0, outputTokens: 0 };
@@ -164,8 +166,10 @@ export class GameMaster {
           ...(chosen.model ? { model: chosen.model } : {}),
           keys,
           system,
-          // The last round has no tools, so the model has to answer with what it has.
-          tools: round === this.settings.maxToolRounds - 1 ? [] : specs,
+          // The last round may call no tool, so the model has to answer with what it has. The tools stay
+          // listed: a thinking model's earlier blocks are signed against the same system and tools.
+          tools: specs,
+          toolChoice: round === this.settings.maxToolRounds - 1 ? 'none' : 'auto',
           messages: (messages ??= this.#history(conversation, request.message, system, specs, gateway, request)),
           maxTokens: this.settings.maxOutputTokens,
           signal,
@@ -174,12 +178,15 @@ export class GameMaster {
             await settle();
             if (!route) emit({ type: 'start', requestId, conversationId: conversation.id, provider: event.provider, model: event.model });
             route = { provider: event.provider, model: event.model };
+            replay = undefined; // a retry or fallback starts the turn again
           } else if (event.type === 'text') {
             text += event.delta;
             emit({ type: 'text', requestId, delta: event.delta });
           } else if (event.type === 'tool_call_end') calls.push({ id: event.id, name: event.name, input: event.input });
           else if (event.type === 'usage') usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
+          else if (event.type === 'replay') replay = event.replay;
           else if (event.type === 'stop') stop = event.reason;
+          // 'thinking' is never shown: only text reaches the user.
         }
       } catch (error) {
         if (!(error instanceof LlmFailure)) throw error;
@@ -191,7 +198,10 @@ export class GameMaster {
       await settle();
       if (!calls.length || stop === 'max_tokens') break;
 
-      messages.push({ role: 'assistant', content: text, toolCalls: calls });
+      // The replay lives only in this question's messages, never in the stored conversation: a later
+      // question has a new system prompt (the session moved on) and a trimmed history, and a thinking
+      // block replayed after its prefix changed is refused. Earlier questions go back as plain text.
+      messages.push({ role: 'assistant', content: text, toolCalls: calls, ...(replay ? { replay } : {}) });
       const results: LlmToolResult[] = [];
       for (const call of calls) {
         if (signal.aborted) break;

@@ -25,10 +25,23 @@ export interface LlmToolResult {
   isError: boolean;
 }
 
+/**
+ * What a provider needs back, verbatim, in the next request of the same tool loop, opaque to the core
+ * (Anthropic: the turn's content blocks with its signed `thinking` / `redacted_thinking` blocks). Only
+ * the provider and model that produced it read it; every other provider or model ignores it, since
+ * thinking is tied to the model that produced it.
+ */
+export interface LlmReplay {
+  /** The provider id (not kind) that produced it: thinking blocks are also bound to its account. */
+  provider: string;
+  model: string;
+  data: unknown;
+}
+
 /** A provider-neutral message; each provider maps it onto its own roles and blocks. */
 export type LlmMessage =
   | { role: 'user'; content: string }
-  | { role: 'assistant'; content: string; toolCalls?: LlmToolCall[] }
+  | { role: 'assistant'; content: string; toolCalls?: LlmToolCall[]; replay?: LlmReplay }
   | { role: 'tool'; results: LlmToolResult[] };
 
 export interface LlmChatRequest {
@@ -36,6 +49,11 @@ export interface LlmChatRequest {
   system: string;
   messages: LlmMessage[];
   tools: LlmToolSpec[];
+  /**
+   * 'none': the tools are still listed but the model must answer in text (the loop's last round).
+   * Listing them keeps the request's prefix unchanged, which a thinking model's replayed blocks need.
+   */
+  toolChoice?: 'auto' | 'none';
   maxTokens: number;
   signal: AbortSignal;
 }
@@ -49,6 +67,10 @@ export type LlmEvent =
   | { type: 'tool_call_delta'; index: number; delta: string }
   | { type: 'tool_call_end'; index: number; id: string; name: string; input: unknown }
   | { type: 'usage'; inputTokens: number; outputTokens: number }
+  /** The model is reasoning: nothing to show (thinking is never streamed to users), but the stream is alive. */
+  | { type: 'thinking' }
+  /** Sent before `stop` when the provider needs its turn back verbatim; the caller attaches it to the assistant message. */
+  | { type: 'replay'; replay: LlmReplay }
   | { type: 'stop'; reason: LlmStopReason };
 
 /** Why a provider call failed; decides whether the router retries, falls back or gives up. */

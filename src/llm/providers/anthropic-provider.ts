@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { LlmChatRequest, LlmEvent, LlmMessage, LlmProvider, LlmStopReason } from '../../core/index.js';
-import { parseArguments, toLlmFailure } from './provider-errors.js';
+import type { LlmChatRequest, LlmEvent, LlmProvider, LlmStopReason } from '../../core/index.js';
+import { AnthropicTurn, toAnthropicMessages } from './anthropic-turn.js';
+import { toLlmFailure } from './provider-errors.js';
 
 export interface AnthropicProviderOptions {
   id: string;
@@ -10,7 +11,15 @@ export interface AnthropicProviderOptions {
   timeoutMs?: number;
 }
 
-/** Anthropic's Messages API, streamed: text deltas, `tool_use` blocks with `input_json_delta`, usage. */
+/**
+ * Anthropic's Messages API, streamed: text deltas, `tool_use` blocks with `input_json_delta`, usage.
+ * Thinking models (the default, Claude Sonnet 5.5, thinks unless told otherwise, and returns its text
+ * between tool calls as `thinking` blocks) stream thinking that is never shown: the turn's blocks come
+ * back as a `replay` event so the next request of the tool loop sends them unchanged.
+ *
+ * The request sets no `thinking`, `temperature`, `top_p`, `top_k` nor a forced `tool_choice`, and never
+ * ends with an assistant message (prefill): Claude Sonnet 5.5 answers each of these with a 400.
+ */
 export function createAnthropicProvider(options: AnthropicProviderOptions): LlmProvider {
   // The SDK loads on first use, so a hub without AI starts as fast as before.
   let sdk: Promise<Anthropic> | undefined;
@@ -24,9 +33,17 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
     id,
     kind: 'anthropic',
     async *chat(request: LlmChatRequest): AsyncIterable<LlmEvent> {
-      const blocks = new Map<number, { id: string; name: string; json: string }>();
+      const turn = new AnthropicTurn();
       let inputTokens = 0;
       let outputTokens = 0;
+      // The last round lists the tools (so the prefix a thinking block was signed with stays the same)
+      // but forbids calling them; 'none' is allowed, unlike the forced 'any' / 'tool'.
+      const tools = request.tools.length
+        ? {
+            tools: request.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.inputSchema as Anthropic.Tool.InputSchema })),
+            ...(request.toolChoice === 'none' ? { tool_choice: { type: 'none' as const } } : {}),
+          }
+        : {};
       try {
         const client = await connect();
         const stream = await client.messages.create(
@@ -34,10 +51,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
             model: request.model,
             max_tokens: request.maxTokens,
             system: request.system,
-            messages: toAnthropicMessages(request.messages),
-            ...(request.tools.length
-              ? { tools: request.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.inputSchema as Anthropic.Tool.InputSchema })) }
-              : {}),
+            messages: toAnthropicMessages(request.messages, id, request.model),
+            ...tools,
             stream: true,
           },
           { signal: request.signal },
@@ -51,23 +66,23 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
               // Reported at once: a stream that fails later is still billed for its input.
               yield { type: 'usage', inputTokens, outputTokens };
               break;
-            case 'content_block_start':
-              if (event.content_block.type === 'tool_use') {
-                blocks.set(event.index, { id: event.content_block.id, name: event.content_block.name, json: '' });
-                yield { type: 'tool_call_start', index: event.index, id: event.content_block.id, name: event.content_block.name };
-              }
+            case 'content_block_start': {
+              const block = event.content_block;
+              turn.start(event.index, block);
+              if (block.type === 'tool_use') yield { type: 'tool_call_start', index: event.index, id: block.id, name: block.name };
+              else if (block.type === 'thinking' || block.type === 'redacted_thinking') yield { type: 'thinking' };
               break;
+            }
             case 'content_block_delta':
+              turn.delta(event.index, event.delta);
               if (event.delta.type === 'text_delta') yield { type: 'text', delta: event.delta.text };
-              else if (event.delta.type === 'input_json_delta') {
-                const block = blocks.get(event.index);
-                if (block) block.json += event.delta.partial_json;
-                yield { type: 'tool_call_delta', index: event.index, delta: event.delta.partial_json };
-              }
+              else if (event.delta.type === 'input_json_delta') yield { type: 'tool_call_delta', index: event.index, delta: event.delta.partial_json };
+              // Thinking text is never streamed to users; the event only tells the router the stream is alive.
+              else if (event.delta.type === 'thinking_delta' || event.delta.type === 'signature_delta') yield { type: 'thinking' };
               break;
             case 'content_block_stop': {
-              const block = blocks.get(event.index);
-              if (block) yield { type: 'tool_call_end', index: event.index, id: block.id, name: block.name, input: parseArguments(block.json) };
+              const call = turn.stop(event.index);
+              if (call) yield { type: 'tool_call_end', index: event.index, ...call };
               break;
             }
             case 'message_delta':
@@ -76,10 +91,13 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
               if (event.usage.input_tokens != null) inputTokens = event.usage.input_tokens;
               stop = mapStop(event.delta.stop_reason);
               break;
-            case 'message_stop':
+            case 'message_stop': {
+              const replay = turn.replay(id, request.model);
+              if (replay) yield { type: 'replay', replay };
               yield { type: 'usage', inputTokens, outputTokens };
               yield { type: 'stop', reason: stop };
               return;
+            }
           }
         }
         throw new Error('the stream ended without message_stop');
@@ -105,16 +123,4 @@ function mapStop(reason: string | null | undefined): LlmStopReason {
   if (reason === 'tool_use') return 'tool_use';
   if (reason === 'max_tokens') return 'max_tokens';
   return 'other';
-}
-
-function toAnthropicMessages(messages: LlmMessage[]): Anthropic.MessageParam[] {
-  return messages.map((m): Anthropic.MessageParam => {
-    if (m.role === 'user') return { role: 'user', content: m.content };
-    if (m.role === 'tool')
-      return { role: 'user', content: m.results.map((r) => ({ type: 'tool_result' as const, tool_use_id: r.callId, content: r.content, is_error: r.isError })) };
-    const content: Anthropic.ContentBlockParam[] = [];
-    if (m.content) content.push({ type: 'text', text: m.content });
-    for (const call of m.toolCalls ?? []) content.push({ type: 'tool_use', id: call.id, name: call.name, input: call.input as Record<string, unknown> });
-    return { role: 'assistant', content: content.length ? content : '(no answer)' };
-  });
 }

@@ -38,7 +38,9 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): LlmProvide
           {
             model: request.model,
             messages: toOpenAiMessages(request.system, request.messages),
-            ...(request.tools.length
+            // toolChoice 'none' sends no tools at all: many local servers know no tool_choice, and
+            // nothing here is signed against the tool list (an assistant turn's `replay` is ignored too).
+            ...(request.tools.length && request.toolChoice !== 'none'
               ? { tools: request.tools.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.inputSchema } })) }
               : {}),
             ...(official ? { max_completion_tokens: request.maxTokens } : { max_tokens: request.maxTokens }),
