@@ -237,7 +237,8 @@ export const HubConfigSchema = z.strictObject({
         .default([])
         .describe('External MCP servers whose tools the game master may use (seed 004); only the owner edits the configuration'),
       maxToolRounds: z.number().int().min(1).max(50).default(8).describe('Model turns per question (each may call tools)'),
-      maxOutputTokens: z.number().int().min(64).max(64_000).default(1024),
+      // Thinking models (adaptive thinking on by default) spend part of this before the answer.
+      maxOutputTokens: z.number().int().min(64).max(64_000).default(4096),
       timeoutMs: z.number().int().min(1000).max(600_000).default(60_000).describe('A provider silent this long counts as a timeout'),
       retries: z.number().int().min(0).max(5).default(2).describe('Retries per provider on 429, 5xx and timeouts'),
     })

@@ -83,7 +83,7 @@ export class GameMaster {
     let route: { provider: string; model: string } | null = null;
     let usage = { inputTokens: 0, outputTokens: 0 };
     try {
-      for await (const event of gateway.stream({ keys, system: 'You write short, vivid tabletop RPG prose.', tools: [], messages: [{ role: 'user', content: prompt }], maxTokens: 400, signal })) {
+      for await (const event of gateway.stream({ keys, system: 'You write short, vivid tabletop RPG prose.', tools: [], messages: [{ role: 'user', content: prompt }], maxTokens: 1500, signal })) {
         if (event.type === 'route') route = { provider: event.provider, model: event.model };
         else if (event.type === 'text') text += event.delta;
         else if (event.type === 'usage') usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
@@ -171,7 +171,7 @@ export class GameMaster {
           tools: specs,
           toolChoice: round === this.settings.maxToolRounds - 1 ? 'none' : 'auto',
           messages: (messages ??= this.#history(conversation, request.message, system, specs, gateway, request)),
-          maxTokens: this.settings.maxOutputTokens,
+          maxTokens: this.#outputTokens(window),
           signal,
         })) {
           if (event.type === 'route') {
@@ -261,9 +261,15 @@ export class GameMaster {
     return [provider, request.model ?? gateway.providers().find((p) => p.id === provider)?.defaultModel ?? ''];
   }
 
+  /** Room for the answer (and a thinking model's reasoning), at most a quarter of a small model's window. */
+  #outputTokens(window: number): number {
+    return Math.min(this.settings.maxOutputTokens, Math.floor(window / 4));
+  }
+
   /** The conversation so far plus the new message, newest kept, within the model's context window. */
   #history(conversation: Conversation, message: string, system: string, specs: LlmToolSpec[], gateway: LlmGateway, request: AskRequest): LlmMessage[] {
-    let budget = gateway.contextWindow(...this.#primary(request)) - this.settings.maxOutputTokens - estimateTokens(system) - estimateTokens(JSON.stringify(specs)) - estimateTokens(message);
+    const window = gateway.contextWindow(...this.#primary(request));
+    let budget = window - this.#outputTokens(window) - estimateTokens(system) - estimateTokens(JSON.stringify(specs)) - estimateTokens(message);
     const kept: LlmMessage[] = [];
     for (const m of [...conversation.messages].reverse()) {
       const content = m.role === 'assistant' && m.toolCalls?.length ? `${m.text}\n[tools used: ${m.toolCalls.map((c) => `${c.name}: ${c.summary}`).join('; ')}]` : m.text;

@@ -37,7 +37,8 @@ export function createQueryRewriter(gateway: LlmGateway, options: QueryRewriterO
         system: SYSTEM,
         tools: [],
         messages: [{ role: 'user', content: query }],
-        maxTokens: 80,
+        // Room for a thinking model's short reasoning before its one line of terms.
+        maxTokens: 600,
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       })) {
         if (event.type === 'text') text += event.delta;
