@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processQuery, Vocabulary } from '../../../src/core/rules/query-processing.js';
 import { TABLE_TALK, tableTalkIn } from '../../../src/core/rules/table-talk.js';
+import { CHARACTER_TALK } from '../../../src/core/rules/table-talk-characters.js';
+import { COMBAT_TALK } from '../../../src/core/rules/table-talk-combat.js';
+import { WORLD_TALK } from '../../../src/core/rules/table-talk-world.js';
 import { stem, words } from '../../../src/core/rules/text-terms.js';
 import { Bm25Index } from '../../../src/stores/bm25-index.js';
 import { rulesFixture, type RulesFixture } from '../../helpers/rules-fixture.js';
@@ -18,6 +21,9 @@ describe('table talk', () => {
   it('has one meaning per phrase: no two keys share their stems', () => {
     const keys = Object.keys(TABLE_TALK).map((k) => words(k).map(stem).join(' '));
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    // Nor does a phrase of one topic file silently replace another's.
+    const parts = [COMBAT_TALK, WORLD_TALK, CHARACTER_TALK].flatMap((t) => Object.keys(t));
+    expect(parts.filter((k, i) => parts.indexOf(k) !== i)).toEqual([]);
   });
 
   it('adds the rulebook words beside the player\'s own, weighted down, and shows them', () => {
