@@ -184,7 +184,10 @@ describe('search', () => {
     f = await rulesFixture();
     await add(f.files['handbook.pdf']!);
     const aoo = await search('does teleporting provoke an AoO?');
-    expect(aoo.query.expansions).toEqual([{ from: 'aoo', to: 'opportunity attack' }]);
+    expect(aoo.query.expansions).toEqual([
+      { from: 'aoo', to: 'opportunity attack' },
+      { from: 'teleporting', to: 'teleportation teleport' },
+    ]);
     expect(aoo.results[0].sectionPath).toContain('Opportunity Attacks');
     const typo = await search('oportunity atack when i teleport');
     expect(typo.query.corrections).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'oportunity' }), expect.objectContaining({ from: 'atack' })]));
