@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
-import { defaultSerialize } from '@keyv/serialize';
+import { defaultDeserialize, defaultSerialize } from '@keyv/serialize';
 import fc from 'fast-check';
 import Keyv from 'keyv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fastSerialize } from '../../src/stores/keyv-serialization.js';
+import { fastDeserialize, fastSerialize } from '../../src/stores/keyv-serialization.js';
 import { openStore } from '../../src/stores/open-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-serial-'));
@@ -45,6 +45,16 @@ describe('the store\'s fast serializer', () => {
       fc.property(value, (v) => {
         const row = { value: v, expires: undefined };
         expect(fastSerialize(row)).toBe(defaultSerialize(row));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('and the fast deserializer reads any row keyv writes exactly as keyv reads it', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        const text = defaultSerialize({ value: v, expires: undefined });
+        expect(fastDeserialize(text)).toEqual(defaultDeserialize(text));
       }),
       { numRuns: 3000 },
     );
