@@ -69,6 +69,8 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
     }
 
     const correlationId = randomUUID();
+    // Most calls come without a signal and most tools never look at it: one is made only when read.
+    let signal = options.signal;
     try {
       const result = await tool.run(input, {
         actor: options.actor,
@@ -76,7 +78,9 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
         campaignId,
         ...(campaign ? { campaign } : {}),
         deps,
-        signal: options.signal ?? new AbortController().signal,
+        get signal() {
+          return (signal ??= new AbortController().signal);
+        },
         progress: options.progress ?? (() => {}),
         stream: options.stream ?? (() => {}),
       });
