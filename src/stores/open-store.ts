@@ -4,7 +4,7 @@ import type { Store } from '../core/index.js';
 import { postgresCompareAndSet, redisCompareAndSet, sqliteCompareAndSet } from './compare-and-set.js';
 import { KeyvStore } from './keyv-store.js';
 import { ensurePrivateDir, makePrivate } from './private-files.js';
-import { fastDeserialize } from './keyv-serialization.js';
+import { fastDeserialize, fastSerialize } from './keyv-serialization.js';
 
 /**
  * Opens the store named by a URL:
@@ -14,7 +14,7 @@ import { fastDeserialize } from './keyv-serialization.js';
 export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<Store> {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   // Errors must surface as exceptions: a write keyv swallowed would look acknowledged and then be lost.
-  const options = { namespace, throwOnErrors: true, deserialize: fastDeserialize };
+  const options = { namespace, throwOnErrors: true, serialize: fastSerialize, deserialize: fastDeserialize };
   switch (scheme) {
     case 'memory':
       return new KeyvStore(new Keyv(options), 'memory');

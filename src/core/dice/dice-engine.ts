@@ -13,8 +13,10 @@ export interface DiceEngine {
 
 // The library draws every face from one module-level generator. We point it at the Random of the
 // roll in progress and charge every draw (re-rolls and explosions included) to the request's budget;
-// rolling is synchronous, so no other roll can run in between.
+// rolling is synchronous, so no other roll can run in between. Its parser is pointed the same way at
+// the rolling engine's notation cache: a DiceRoll parses its notation again on every roll otherwise.
 let activeRandom: Random | undefined;
+let activeParsed: NotationCache<unknown[]> | undefined;
 let budget: Budget | undefined;
 let library: typeof DiceLibrary | undefined;
 
@@ -43,6 +45,12 @@ function loadLibrary(): typeof DiceLibrary {
     if (budget) charge();
     return activeRandom ? activeRandom.integer(min, max) : original(min, max);
   };
+  // The parse is a pure function of the notation, and rolling never changes what it returns (the
+  // dice and modifiers only read their settings; each roll makes new result objects), so one parse
+  // can serve every roll of the same notation.
+  const parser = library.Parser as { parse(notation: string): unknown[] };
+  const parse = parser.parse.bind(parser);
+  parser.parse = (notation) => (activeParsed ? activeParsed.get(notation, () => parse(notation)) : parse(notation));
   return library;
 }
 
@@ -127,6 +135,7 @@ function rollOne(
   }
   let roll: DiceLibrary.DiceRoll;
   activeRandom = random;
+  activeParsed = parsed;
   try {
     roll = new (loadLibrary().DiceRoll)(chat.notation);
   } catch (error) {
@@ -134,6 +143,7 @@ function rollOne(
     return fail('DICE_NOTATION', describeSyntaxError(chat.notation, error), { field: 'expression' });
   } finally {
     activeRandom = undefined;
+    activeParsed = undefined;
   }
 
   const terms: DiceTerm[] = [];

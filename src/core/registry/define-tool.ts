@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Actor, Role } from '../access/actor.js';
+import type { Campaign } from '../campaigns/campaign-schemas.js';
 import type { Result } from '../result.js';
 import type { CoreDeps } from '../core-deps.js';
 import type { GmStreamChunk } from '../game-master/gm-stream.js';
@@ -31,6 +32,11 @@ export interface ToolContext {
   /** The caller's role in `campaignId` (or its own role when there is no campaign). */
   role: Role;
   campaignId: string | null;
+  /**
+   * The campaign's record as read to check the caller's role, when the input named the campaign
+   * (read just before the tool runs, so a tool that only needs to look at it need not read it again).
+   */
+  campaign?: Campaign;
   deps: CoreDeps;
   signal: AbortSignal;
   /** Reports progress of long work; transports forward it (MCP progress notifications, socket events). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { roleIn, roleRank, type Actor, type Role } from '../access/actor.js';
+import type { Campaign } from '../campaigns/campaign-schemas.js';
 import type { CoreDeps } from '../core-deps.js';
 import { fail, ok, type HubError, type Result } from '../result.js';
 import type { AnyTool, Progress } from './define-tool.js';
@@ -56,7 +57,7 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
 
     const scope = await resolveCampaign(tool, input, options.actor, deps);
     if (!scope.ok) return withText(scope);
-    const campaignId = scope.value;
+    const { campaignId, campaign } = scope.value;
     const role = roleIn(options.actor, campaignId);
     const allowed = tool.access === 'owner' ? options.actor.kind === 'owner' : role !== null && roleRank(role) >= roleRank(tool.access);
     if (!allowed || role === null) {
@@ -68,13 +69,18 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
     }
 
     const correlationId = randomUUID();
+    // Most calls come without a signal and most tools never look at it: one is made only when read.
+    let signal = options.signal;
     try {
       const result = await tool.run(input, {
         actor: options.actor,
         role,
         campaignId,
+        ...(campaign ? { campaign } : {}),
         deps,
-        signal: options.signal ?? new AbortController().signal,
+        get signal() {
+          return (signal ??= new AbortController().signal);
+        },
         progress: options.progress ?? (() => {}),
         stream: options.stream ?? (() => {}),
       });
@@ -101,8 +107,14 @@ export function mayEverCall(tool: AnyTool, actor: Actor): boolean {
   return roleRank(actor.role) >= roleRank(tool.access);
 }
 
-async function resolveCampaign(tool: AnyTool, input: Record<string, unknown>, actor: Actor, deps: CoreDeps): Promise<Result<string | null>> {
-  if (tool.campaign === 'none') return ok(null);
+/** The call's campaign id, with its record when it had to be read (the input named it). */
+interface Scope {
+  campaignId: string | null;
+  campaign?: Campaign;
+}
+
+async function resolveCampaign(tool: AnyTool, input: Record<string, unknown>, actor: Actor, deps: CoreDeps): Promise<Result<Scope>> {
+  if (tool.campaign === 'none') return ok({ campaignId: null });
   if (typeof input.campaignId === 'string') {
     const campaign = await deps.campaigns.get(input.campaignId);
     if (!campaign.ok) return campaign;
@@ -116,15 +128,15 @@ async function resolveCampaign(tool: AnyTool, input: Record<string, unknown>, ac
         });
       }
     }
-    return ok(campaign.value.id);
+    return ok({ campaignId: campaign.value.id, campaign: campaign.value });
   }
   if (typeof input.sessionId === 'string') {
     const session = await deps.sessions.getRecord(input.sessionId);
-    return session.ok ? ok(session.value.campaignId) : session;
+    return session.ok ? ok({ campaignId: session.value.campaignId }) : session;
   }
-  if (actor.kind === 'member') return ok(actor.campaignId);
+  if (actor.kind === 'member') return ok({ campaignId: actor.campaignId });
   if (tool.campaign === 'required') return fail('VALIDATION', `campaignId is required: expected the id of a campaign (see list_campaigns)`, { field: 'campaignId' });
-  return ok(null);
+  return ok({ campaignId: null });
 }
 
 /**

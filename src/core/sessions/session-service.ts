@@ -199,6 +199,18 @@ export class SessionService {
     return reserved;
   }
 
+  /**
+   * `logRolls` in the campaign's active session, or ok(null) with nothing written when none is
+   * running. Whether it runs is read from the record the reservation changes, so the session is read
+   * once per roll, not once to check and again to write; a pointer to a session that is gone or has
+   * ended (an interrupted end_session) counts as none, as for `activeRecord`.
+   */
+  async logRollsInActive(campaign: Campaign, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<SessionRecord | null>> {
+    if (!campaign.activeSessionId) return ok(null);
+    const logged = await this.logRolls(campaign.activeSessionId, rolls, secret, actor);
+    return logged.ok || (logged.error.code !== 'NOT_FOUND' && logged.error.code !== 'STATE') ? logged : ok(null);
+  }
+
   /** Applies a change to the initiative tracker of an active session, then publishes its events. */
   async changeEncounter<T>(sessionId: string, actor: Actor, fn: (enc: Encounter, s: SessionRecord) => Result<EncounterChange<T>>): Promise<Result<{ session: SessionRecord; value: T }>> {
     let value: T;

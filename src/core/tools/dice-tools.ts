@@ -31,11 +31,12 @@ export const rollDice = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   access: 'player',
   campaign: 'optional',
-  async run(input, { deps, campaignId, actor }) {
+  async run(input, { deps, campaignId, campaign, actor }) {
     const rolled = deps.dice.roll(input.expression, input.critical ? { critical: input.critical } : {});
     if (!rolled.ok) return rolled;
     const rolls = rolled.value;
-    const recorded = await recordRolls(deps, { campaignId, sessionId: input.sessionId ?? null }, rolls, input.secret, actor);
+    // The scope's campaign record was read just before the (synchronous) roll: nothing came between.
+    const recorded = await recordRolls(deps, { campaignId, sessionId: input.sessionId ?? null, campaign }, rolls, input.secret, actor);
     if (!recorded.ok) return recorded;
     const { sessionId } = recorded.value;
     return ok({ rolls, total: rolls.reduce((s, r) => s + r.total, 0), secret: input.secret, campaignId, sessionId });

@@ -148,4 +148,17 @@ describe('dice engine', () => {
     const none = engine([1]).roll('5', { critical: 'double-dice' });
     expect(!none.ok && none.error.message).toMatch(/no dice to double/);
   });
+
+  it('rolls a notation it has parsed before exactly as a first roll of it', () => {
+    // One engine reuses each notation's parse; a new engine per roll parses afresh. Same faces, same rolls.
+    const notations = ['2d20kh1+5', '4d6dl1', '8d6!', '3d6!!+2', '5d10>=7', '2d6r<2+3', '{4d6+2, 3d8}kh1', '4dF+1', 'd%', '1d20cs>19+floor(7/2)', '3d6ro1min2'];
+    const seq = notations.flatMap((n) => [n, n, n]);
+    const shared = createDiceEngine(seededRandom(5), limits, () => 'id');
+    const source = seededRandom(5);
+    for (const n of seq) {
+      const again = shared.roll(n);
+      const first = createDiceEngine(source, limits, () => 'id').roll(n);
+      expect(again).toEqual(first);
+    }
+  });
 });

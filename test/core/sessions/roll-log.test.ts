@@ -28,4 +28,33 @@ describe('the session dice log', () => {
     expect(await f.core.deps.store.get(`session:${sessionId}:rolls:0`)).toBeUndefined();
     expect(await f.core.deps.store.get(`session:${sessionId}`)).toBeUndefined();
   });
+
+  it('reads the campaign and the session once each for a roll in the active session', async () => {
+    const f = await coreFixture();
+    const campaignId = await f.campaign();
+    const sessionId = await f.session(campaignId);
+    const player = await f.member(campaignId, 'player');
+    const store = f.core.deps.store;
+    const reads: string[] = [];
+    const get = store.get.bind(store);
+    store.get = (key) => (reads.push(key), get(key));
+    const { sessionId: logged } = await f.ok('roll_dice', { expression: '1d20+5 adv # attack' }, player);
+    expect(logged).toBe(sessionId);
+    expect(reads.filter((k) => k === `campaign:${campaignId}`)).toHaveLength(1);
+    expect(reads.filter((k) => k === `session:${sessionId}`)).toHaveLength(1);
+    expect((await f.ok('get_session', { campaignId })).session.rolls).toMatchObject([{ roll: { label: 'attack' } }]);
+    expect(f.eventsOf('dice.rolled')).toMatchObject([{ campaignId, sessionId }]);
+  });
+
+  it('treats a pointer to an ended session (an interrupted end_session) as no session: shown, not logged', async () => {
+    const f = await coreFixture();
+    const campaignId = await f.campaign();
+    const sessionId = await f.session(campaignId);
+    await f.core.deps.store.update<{ status: string }>(`session:${sessionId}`, (s) => ({ ...s!, status: 'ended' }));
+    expect((await f.ok('roll_dice', { campaignId, expression: 'd20 # late' })).sessionId).toBeNull();
+    expect(f.eventsOf('dice.rolled')).toMatchObject([{ campaignId, sessionId: null }]);
+    expect(await f.core.deps.store.get(`session:${sessionId}:rolls:0`)).toBeUndefined();
+    // Named explicitly, the ended session still refuses the roll.
+    expect(await f.fail('roll_dice', { sessionId, expression: 'd20' })).toMatchObject({ code: 'STATE', field: 'sessionId' });
+  });
 });
