@@ -40,18 +40,24 @@ export class HubMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'ttrpg_hub_' });
   }
 
+  // prom-client hashes a label object on every observation; the hot paths (every tool call and store
+  // operation) keep the labelled series they use instead.
+  readonly #toolLatencyOf = new Series((tool, outcome) => this.#toolLatency.labels(tool!, outcome!));
+  readonly #toolCallsOf = new Series((tool, outcome) => this.#toolCalls.labels(tool!, outcome!));
+  readonly #storeLatencyOf = new Series((operation, outcome) => this.#storeLatency.labels(operation!, outcome!));
+
   /** A registry that times and counts every call, whichever transport made it. */
   instrumentRegistry(inner: ToolRegistry): ToolRegistry {
     return {
       ...inner,
       call: async (name, input, options) => {
-        const end = this.#toolLatency.startTimer();
+        const started = performance.now();
         const result = await inner.call(name, input, options);
         // Unknown names would let any caller grow the label set without bound.
         const tool = inner.get(name) ? name : 'unknown';
         const outcome = result.ok ? 'ok' : result.error.code;
-        end({ tool, outcome });
-        this.#toolCalls.inc({ tool, outcome });
+        this.#toolLatencyOf.get(tool, outcome).observe((performance.now() - started) / 1000);
+        this.#toolCallsOf.get(tool, outcome).inc();
         return result;
       },
     };
@@ -100,14 +106,14 @@ export class HubMetrics {
   /** The same store, with each operation timed. */
   instrumentStore(inner: Store): Store {
     const timed = async <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
-      const end = this.#storeLatency.startTimer({ operation });
+      const started = performance.now();
+      let outcome = 'error';
       try {
         const value = await fn();
-        end({ outcome: 'ok' });
+        outcome = 'ok';
         return value;
-      } catch (error) {
-        end({ outcome: 'error' });
-        throw error;
+      } finally {
+        this.#storeLatencyOf.get(operation, outcome).observe((performance.now() - started) / 1000);
       }
     };
     return {
@@ -133,5 +139,17 @@ export class HubMetrics {
   /** Reads the open-connection count whenever Prometheus scrapes. */
   countConnections(read: () => number): void {
     this.#readConnections = read;
+  }
+}
+
+/** The labelled series of one metric, made once per combination of label values. */
+class Series<T> {
+  readonly #made = new Map<string, T>();
+  constructor(private readonly make: (...values: string[]) => T) {}
+  get(...values: string[]): T {
+    const key = values.join('\u0000');
+    let series = this.#made.get(key);
+    if (series === undefined) this.#made.set(key, (series = this.make(...values)));
+    return series;
   }
 }

@@ -75,22 +75,28 @@ export function createDiceEngine(random: Random, limits: DiceLimits, newId: () =
   loadLibrary();
   const parsed = new NotationCache<unknown[]>();
   const bounds = new NotationCache<Bounds>();
+  // A table rolls the same few expressions all evening: reading the chat text is done once for each.
+  const splits = new NotationCache<Result<string[]>>();
+  const chats = new NotationCache<Result<ChatRoll>>();
+  const sizes = new NotationCache<{ dice: number; sides: number }>();
   return {
     roll(expression, options = {}) {
-      const parts = splitRolls(expression, limits);
+      const parts = splits.get(expression, () => splitRolls(expression, limits));
       if (!parts.ok) return parts;
       const rolls: DiceRoll[] = [];
       budget = { draws: limits.maxRolledDice, deadline: performance.now() + limits.maxRollMs, limits };
       try {
         for (const part of parts.value) {
-          const chat = parseChatRoll(part);
-          if (!chat.ok) return chat;
+          const cached = chats.get(part, () => parseChatRoll(part));
+          if (!cached.ok) return cached;
+          // A copy: a critical hit rewrites the notation of this roll only.
+          const chat = ok({ ...cached.value });
           if (options.critical) {
             const crit = criticalNotation(chat.value.notation, options.critical);
             if (!crit.ok) return crit;
             chat.value.notation = crit.value;
           }
-          const rolled = rollOne(chat.value, random, limits, newId(), parsed, bounds);
+          const rolled = rollOne(chat.value, random, limits, newId(), parsed, bounds, sizes);
           if (!rolled.ok) return rolled;
           rolls.push(rolled.value);
         }
@@ -114,9 +120,10 @@ function rollOne(
   id: string,
   parsed: NotationCache<unknown[]>,
   bounds: NotationCache<Bounds>,
+  sizes: NotationCache<{ dice: number; sides: number }>,
 ): Result<DiceRoll> {
   // Sized from the text before parsing, so the limits apply even where the parser has its own.
-  const size = measure(chat.notation);
+  const size = sizes.get(chat.notation, () => measure(chat.notation));
   if (size.dice > limits.maxDice) {
     return fail('LIMIT', `"${chat.notation}" rolls ${size.dice} dice: the limit is ${limits.maxDice}`, { field: 'expression' });
   }
