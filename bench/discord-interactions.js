@@ -11,16 +11,49 @@ import { summarize } from './lib/stats.js';
 import { markdownTable, ms, ratio } from './lib/table.js';
 
 const CONCURRENCY = 100;
-const ROUNDS = 40;
+const ROUNDS = 30;
 const OWNER = 'bench-owner-token-0123456789abcdef';
 
+/** The memory store, and SQLite (what `npm start` uses): a store with real writes to wait for. */
+const STORES = [
+  ['memory', () => 'memory://'],
+  ['SQLite (default)', (dataDir) => `sqlite://${join(dataDir, 'hub.sqlite')}`],
+];
+
 export async function run() {
+  const rows = [];
+  for (const [store, url] of STORES) rows.push(...(await runOn(store, url)));
+  return {
+    title: 'Discord interactions under load',
+    description:
+      `${ROUNDS} rounds of ${CONCURRENCY} signed interactions in flight at once per interaction, the interactions taking turns round by round, POSTed to /discord/interactions on 127.0.0.1; ` +
+      'each sample is one interaction from send to its answer (all commands answered within the 3-second window, none deferred). ' +
+      '/init next runs on a 12-combatant order in a channel linked to a campaign with an active session; every call is a real turn change ' +
+      '(stored, published, announced). The floor is PING: signature verification and JSON only. Once with the memory store, once with SQLite in a temp folder (the default store).',
+    tables: [
+      markdownTable(
+        [
+          { title: 'Store', align: 'left' },
+          { title: 'Interaction', align: 'left' },
+          { title: 'Samples', align: 'right' },
+          { title: 'p50 ms', align: 'right' },
+          { title: 'p99 ms', align: 'right' },
+          { title: 'mean ms', align: 'right' },
+          { title: 'p50 / p99 vs floor', align: 'right' },
+        ],
+        rows,
+      ),
+    ],
+  };
+}
+
+async function runOn(storeLabel, storeUrl) {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-bench-discord-'));
   const config = HubConfigSchema.parse({
     dataDir,
-    storage: { url: 'memory://' },
+    storage: { url: storeUrl(dataDir) },
     auth: { ownerToken: OWNER },
     log: { level: 'silent' },
     server: { port: 0 },
@@ -79,28 +112,7 @@ export async function run() {
     }
     const results = scenarios.map(([label], i) => [label, summarize(samples[i])]);
     const floor = results[0][1];
-    const rows = results.map(([label, s]) => [label, s.n, ms(s.p50), ms(s.p99), ms(s.mean), label.includes('floor') ? '' : `${ratio(s.p50 / floor.p50)} / ${ratio(s.p99 / floor.p99)}`]);
-    return {
-      title: 'Discord interactions under load',
-      description:
-        `${ROUNDS} rounds of ${CONCURRENCY} signed interactions in flight at once per interaction, the interactions taking turns round by round, POSTed to /discord/interactions on 127.0.0.1; ` +
-        'each sample is one interaction from send to its answer (all commands answered within the 3-second window, none deferred). ' +
-        '/init next runs on a 12-combatant order in a channel linked to a campaign with an active session; every call is a real turn change ' +
-        '(stored, published, announced). The floor is PING: signature verification and JSON only.',
-      tables: [
-        markdownTable(
-          [
-            { title: 'Interaction', align: 'left' },
-            { title: 'Samples', align: 'right' },
-            { title: 'p50 ms', align: 'right' },
-            { title: 'p99 ms', align: 'right' },
-            { title: 'mean ms', align: 'right' },
-            { title: 'p50 / p99 vs floor', align: 'right' },
-          ],
-          rows,
-        ),
-      ],
-    };
+    return results.map(([label, st]) => [storeLabel, label, st.n, ms(st.p50), ms(st.p99), ms(st.mean), label.includes('floor') ? '' : `${ratio(st.p50 / floor.p50)} / ${ratio(st.p99 / floor.p99)}`]);
   } finally {
     await hub.close();
     rmSync(dataDir, { recursive: true, force: true });

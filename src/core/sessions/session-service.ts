@@ -2,6 +2,7 @@ import { actorRef, type Actor } from '../access/actor.js';
 import type { CampaignService } from '../campaigns/campaign-service.js';
 import type { Campaign } from '../campaigns/campaign-schemas.js';
 import type { KeyedMutex } from '../concurrency/keyed-mutex.js';
+import { GroupCommit } from '../concurrency/group-commit.js';
 import { updateResult } from '../concurrency/update-result.js';
 import type { DiceRoll } from '../dice/dice-schemas.js';
 import { viewEncounter } from '../events/audience-view.js';
@@ -28,6 +29,14 @@ export interface SessionDeps {
 
 export const sessionKey = (id: string) => `session:${id}`;
 
+/** One logRolls call waiting for its session's next log write. */
+interface PendingRolls {
+  rolls: DiceRoll[];
+  entries: LoggedRoll[];
+  secret: boolean;
+  actor: Actor;
+}
+
 /** Event bodies a session change may publish; the service fills in ids, time, actor and version. */
 type EventBody = HubEvent extends infer E ? (E extends HubEvent ? Omit<E, 'id' | 'at' | 'campaignId' | 'sessionId' | 'actor' | 'version'> : never) : never;
 
@@ -45,6 +54,7 @@ export interface EncounterChange<T> {
 export class SessionService {
   readonly #rolls: PagedLog<LoggedRoll>;
   readonly #notes: PagedLog<Note>;
+  readonly #rollCommits = new GroupCommit<PendingRolls, Result<SessionRecord>>((sessionId, batch) => this.#writeRolls(sessionId, batch));
   constructor(private readonly deps: SessionDeps) {
     this.#rolls = rollLog(deps.store);
     this.#notes = new PagedLog<Note>(deps.store, 'notes');
@@ -177,26 +187,42 @@ export class SessionService {
 
   /**
    * Appends rolls to the session's dice log and announces them. The session's count is raised first,
-   * which reserves the log positions for this call alone (across processes too); the entries are
-   * then written into their pages, and only then announced and acknowledged.
+   * which reserves the log positions (across processes too); the entries are then written into their
+   * pages, and only then announced and acknowledged. Rolls arriving while another roll of the same
+   * session is being written are written together next (group commit): one count change and one write
+   * per page for the batch, each roll still with its own version, positions and event.
    */
-  async logRolls(sessionId: string, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<SessionRecord>> {
+  logRolls(sessionId: string, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<SessionRecord>> {
     const at = this.deps.clock.now().toISOString();
     const entries = rolls.map((roll) => ({ at, roller: actorRef(actor), secret, roll }));
-    // Only the reservation holds the session's lock: the entries then go to their own positions and
-    // are announced outside it, so concurrent rolls at a busy table do not queue behind each other's
-    // log writes. A dice event is a log entry, not state: it may overtake another roll's event.
+    return this.#rollCommits.submit(sessionId, { rolls, entries, secret, actor });
+  }
+
+  async #writeRolls(sessionId: string, batch: PendingRolls[]): Promise<Result<SessionRecord>[]> {
+    const count = batch.reduce((n, b) => n + b.entries.length, 0);
+    const secrets = batch.reduce((n, b) => n + (b.secret ? b.entries.length : 0), 0);
     const reserved = await this.deps.mutex.run(sessionKey(sessionId), () =>
       updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (s) => {
         if (!s) return notFound('Session', sessionId, 'sessionId');
         if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
-        return ok({ ...s, version: s.version + 1, rollCount: s.rollCount + entries.length, secretRollCount: s.secretRollCount + (secret ? entries.length : 0) });
+        return ok({ ...s, version: s.version + batch.length, rollCount: s.rollCount + count, secretRollCount: s.secretRollCount + secrets });
       }),
     );
-    if (!reserved.ok) return reserved;
-    await this.#rolls.write(sessionId, reserved.value.rollCount - entries.length, entries, reserved.value.rollPageSize);
-    await this.publish(reserved.value, actor, [{ type: 'dice.rolled', secret, rolls }]);
-    return reserved;
+    if (!reserved.ok) return batch.map(() => reserved);
+    const record = reserved.value;
+    await this.#rolls.write(sessionId, record.rollCount - count, batch.flatMap((b) => b.entries), record.rollPageSize);
+    // Each roll is acknowledged as if written alone: its own version, and the log up to its entries.
+    let rollCount = record.rollCount - count;
+    let secretRollCount = record.secretRollCount - secrets;
+    const outcomes: Result<SessionRecord>[] = [];
+    for (const [i, b] of batch.entries()) {
+      rollCount += b.entries.length;
+      if (b.secret) secretRollCount += b.entries.length;
+      const own = { ...record, version: record.version - batch.length + i + 1, rollCount, secretRollCount };
+      await this.publish(own, b.actor, [{ type: 'dice.rolled', secret: b.secret, rolls: b.rolls }]);
+      outcomes.push(ok(own));
+    }
+    return outcomes;
   }
 
   /**

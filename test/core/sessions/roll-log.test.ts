@@ -57,4 +57,32 @@ describe('the session dice log', () => {
     // Named explicitly, the ended session still refuses the roll.
     expect(await f.fail('roll_dice', { sessionId, expression: 'd20' })).toMatchObject({ code: 'STATE', field: 'sessionId' });
   });
+
+  it('writes a whole table rolling at once as a few batches, each roll with its own version, place and event', async () => {
+    const f = await coreFixture({ limits: { recentRolls: 100 } });
+    const campaignId = await f.campaign();
+    const sessionId = await f.session(campaignId);
+    const store = f.core.deps.store;
+    let sessionWrites = 0;
+    const update = store.update.bind(store);
+    store.update = ((key: string, change: never) => {
+      if (key === `session:${sessionId}`) sessionWrites++;
+      return update(key, change);
+    }) as typeof store.update;
+    const before = (await f.ok('get_session', { campaignId })).session.version;
+    const rolled = await Promise.all(Array.from({ length: 40 }, (_, i) => f.ok('roll_dice', { campaignId, expression: `d20 # r${i}; d4 # r${i}b`, secret: i % 4 === 0 })));
+    expect(sessionWrites).toBeLessThan(40);
+    const { session } = await f.ok('get_session', { campaignId, limit: 100 });
+    expect(session).toMatchObject({ rollCount: 80, secretRollCount: 20, version: before + 40 });
+    // Every roll is in the log exactly once, its two dice side by side.
+    const labels = session.rolls.map((r: { roll: { label: string } }) => r.roll.label);
+    expect(new Set(labels).size).toBe(80);
+    for (let i = 0; i < 40; i++) expect(labels.indexOf(`r${i}b`)).toBe(labels.indexOf(`r${i}`) + 1);
+    // One event per roll, each with a version of its own.
+    const versions = f.events.filter((e) => e.type === 'dice.rolled').map((e) => e.version);
+    expect(versions).toHaveLength(40);
+    expect(new Set(versions).size).toBe(40);
+    expect(rolled).toHaveLength(40);
+  });
 });
+
