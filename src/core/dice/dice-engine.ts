@@ -60,10 +60,12 @@ function loadLibrary(): typeof DiceLibrary {
  */
 class NotationCache<V> {
   readonly #map = new Map<string, V>();
-  get(key: string, make: () => V): V {
+  /** `keep` says whether a value may be reused (one that depended on the clock may not). */
+  get(key: string, make: () => V, keep: (v: V) => boolean = () => true): V {
     let v = this.#map.get(key);
     if (v === undefined) {
       v = make();
+      if (!keep(v)) return v;
       if (this.#map.size >= 500) this.#map.delete(this.#map.keys().next().value!);
       this.#map.set(key, v);
     }
@@ -160,7 +162,8 @@ function rollOne(
     if (die.critical === null && die.value >= chat.critRange) die.critical = 'success';
     if (die.critical === null && die.value === 1) die.critical = 'failure';
   }
-  const { min, max, finite } = bounds.get(chat.notation, () => boundsOf(roll, chat.notation));
+  // A bound given up for lack of time depends on how busy the machine was: found again next time.
+  const { min, max, finite } = bounds.get(chat.notation, () => boundsOf(roll, chat.notation), (b) => !b.outOfTime);
   const total = roll.total;
   // JSON has no Infinity or NaN: such a total would be stored as null and break every later read.
   // The library shows 0 for NaN (0/0, sqrt(-1)); the bounds, evaluated the same way, still say NaN.
@@ -195,28 +198,33 @@ interface Bounds {
   max: number | null;
   /** false when a bound came out as NaN or Infinity: the expression is not a finite number. */
   finite: boolean;
+  /** A bound was given up because its time ran out (not its draws). */
+  outOfTime: boolean;
 }
 
 function boundsOf(roll: DiceLibrary.DiceRoll, notation: string): Bounds {
+  // Bounds get small budgets of their own: they are a nicety, never the reason a roll is refused.
+  const saved = budget ? { ...budget } : undefined;
   let finite = true;
+  let outOfTime = false;
   const bounded = (read: () => number): number | null => {
+    // Each bound its own small budget, so how far one got never decides whether the other is found.
+    budget = { draws: 2000, deadline: performance.now() + 10, limits: saved!.limits };
     try {
       const v = read();
       if (!Number.isFinite(v)) finite = false;
       return Number.isFinite(v) ? v : null;
     } catch (error) {
-      if (error instanceof OverBudget) return null;
-      throw error;
+      if (!(error instanceof OverBudget)) throw error;
+      if (error.message === 'time') outOfTime = true;
+      return null;
     }
   };
-  const saved = budget ? { ...budget } : undefined;
-  // Bounds get a small budget of their own: they are a nicety, never the reason a roll is refused.
-  budget = { draws: 2000, deadline: performance.now() + 10, limits: saved!.limits };
   try {
     const min = bounded(() => roll.minTotal);
     // Exploding dice have no upper bound (the library would report its 1000-explosion cap).
     const max = notation.includes('!') ? null : bounded(() => roll.maxTotal);
-    return { min, max, finite };
+    return { min, max, finite, outOfTime };
   } finally {
     budget = saved;
   }
