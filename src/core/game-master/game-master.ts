@@ -291,7 +291,7 @@ export class GameMaster {
     // The conversation's campaign is where the table is: a roll or an initiative change lands there.
     if (tool && campaignId && 'campaignId' in tool.input.shape && input.campaignId === undefined && input.sessionId === undefined) input = { ...input, campaignId };
     if (tool && gameMasterTool(tool.name)) return { ok: false, error: { code: 'FORBIDDEN', message: `${tool.name} is not available to the game master` }, text: `FORBIDDEN: ${tool.name} is not available to the game master` };
-    return registry.call(call.name, input, { actor, signal });
+    return registry.call(call.name, input, { actor, signal, byGameMaster: true });
   }
 }
 

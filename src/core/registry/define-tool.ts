@@ -43,6 +43,8 @@ export interface ToolContext {
   progress(p: Progress): void;
   /** Streams the AI game master's answer as it forms (sockets, Discord edits); a no-op where nobody listens. */
   stream(chunk: GmStreamChunk): void;
+  /** The call was made by the AI game master's model, not typed by a person. */
+  byGameMaster: boolean;
 }
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;

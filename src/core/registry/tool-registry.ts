@@ -14,6 +14,8 @@ export interface CallOptions {
   progress?: (p: Progress) => void;
   /** Receives the AI game master's stream chunks (only ask_game_master sends any). */
   stream?: (chunk: GmStreamChunk) => void;
+  /** Set by the AI game master on the tool calls its model makes (for the person who asked). */
+  byGameMaster?: boolean;
 }
 
 /** A tool call's outcome plus its text rendering, ready for any transport. */
@@ -83,6 +85,7 @@ export function createRegistry(tools: readonly AnyTool[], deps: CoreDeps): ToolR
         },
         progress: options.progress ?? (() => {}),
         stream: options.stream ?? (() => {}),
+        byGameMaster: options.byGameMaster === true,
       });
       if (!result.ok) return withText(result);
       const checked = tool.output.safeParse(result.value);

@@ -189,7 +189,7 @@ export class RulesLibrary {
     const resolved = req.books?.length ? this.#index.resolveBooks(req.books, req.includeGmOnly) : undefined;
     if (resolved && !resolved.ok) return resolved;
     const sourceIds = resolved?.value;
-    const key = JSON.stringify([req.query.trim().toLowerCase(), sourceIds, req.systems, req.sourceType, req.contentTypes, req.maxResults, req.mode, req.expand, req.includeGmOnly]);
+    const key = JSON.stringify([req.query.trim().toLowerCase(), sourceIds, req.systems, req.sourceType, req.contentTypes, req.maxResults, req.mode, req.expand, req.includeGmOnly, req.rewrite !== false]);
     const hit = this.#cache.get(key);
     if (hit) return ok({ ...hit, cached: true });
     const o = this.deps.options;

@@ -17,6 +17,8 @@ export interface SearchRequest {
   expand: number;
   /** GMs also find books marked GM-only. */
   includeGmOnly: boolean;
+  /** Whether the optional query rewrite may run (default: yes, when it is configured). */
+  rewrite?: boolean;
 }
 
 /** How sure the search is that the books answer the question, from how much of it the best passages cover. */
@@ -106,7 +108,7 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
   }
 
   let fused = preferRules(fuse(keywordHits, vectorHits, deps.fusion), index);
-  const rewritten = deps.rewriteQuery ? await deps.rewriteQuery(req.query).catch(() => null) : null;
+  const rewritten = deps.rewriteQuery && req.rewrite !== false ? await deps.rewriteQuery(req.query).catch(() => null) : null;
   if (rewritten && rewritten.trim() && rewritten.trim().toLowerCase() !== req.query.trim().toLowerCase()) {
     // Both wordings count: each passage keeps the sum of its two fused scores.
     const again = processQuery(rewritten, index.vocabulary);

@@ -48,3 +48,14 @@ it('searches the question as asked when the provider fails', async () => {
   expect(res.body.value.query.text).not.toContain('|');
   expect(llm.requests).toHaveLength(2);
 });
+
+it('does not reword the searches the game master\'s own model makes: they are in rulebook terms already', async () => {
+  const before = llm.requests.length;
+  llm.script({ toolCalls: [{ name: 'search', input: { query: 'mounted combat controlling a mount' } }] }, { text: 'Your mount acts on your initiative.' });
+  const res = await hub.api('ask_game_master', { message: 'Does my horse get its own turn?' });
+  expect(res.body.ok).toBe(true);
+  expect(res.body.value.toolCalls[0]).toMatchObject({ name: 'search', ok: true });
+  // Two model turns of the game master, and no rewrite request between them.
+  expect(llm.requests.length - before).toBe(2);
+  expect(llm.requests.slice(before).every((r) => !JSON.stringify(r.body).includes('Do not answer the question'))).toBe(true);
+});
