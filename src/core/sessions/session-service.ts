@@ -2,7 +2,7 @@ import { actorRef, type Actor } from '../access/actor.js';
 import type { CampaignService } from '../campaigns/campaign-service.js';
 import type { Campaign } from '../campaigns/campaign-schemas.js';
 import type { KeyedMutex } from '../concurrency/keyed-mutex.js';
-import { GroupCommit } from '../concurrency/group-commit.js';
+import type { GroupCommit } from '../concurrency/group-commit.js';
 import { updateResult } from '../concurrency/update-result.js';
 import type { DiceRoll } from '../dice/dice-schemas.js';
 import { viewEncounter } from '../events/audience-view.js';
@@ -15,6 +15,7 @@ import { fail, notFound, ok, type Result } from '../result.js';
 import { emptyEncounter } from './initiative-tracker.js';
 import { PagedLog, SMALL_PAGE } from './paged-log.js';
 import { rollLog } from './roll-log.js';
+import { rollWriter, type PendingRolls } from './roll-writer.js';
 import type { Encounter, LoggedRoll, Note, Session, SessionRecord } from './session-schemas.js';
 
 export interface SessionDeps {
@@ -29,16 +30,9 @@ export interface SessionDeps {
 
 export const sessionKey = (id: string) => `session:${id}`;
 
-/** One logRolls call waiting for its session's next log write. */
-interface PendingRolls {
-  rolls: DiceRoll[];
-  entries: LoggedRoll[];
-  secret: boolean;
-  actor: Actor;
-}
 
 /** Event bodies a session change may publish; the service fills in ids, time, actor and version. */
-type EventBody = HubEvent extends infer E ? (E extends HubEvent ? Omit<E, 'id' | 'at' | 'campaignId' | 'sessionId' | 'actor' | 'version'> : never) : never;
+export type EventBody = HubEvent extends infer E ? (E extends HubEvent ? Omit<E, 'id' | 'at' | 'campaignId' | 'sessionId' | 'actor' | 'version'> : never) : never;
 
 /** What an encounter change returns: the new encounter, a value for the caller, and events to publish. */
 export interface EncounterChange<T> {
@@ -54,9 +48,10 @@ export interface EncounterChange<T> {
 export class SessionService {
   readonly #rolls: PagedLog<LoggedRoll>;
   readonly #notes: PagedLog<Note>;
-  readonly #rollCommits = new GroupCommit<PendingRolls, Result<SessionRecord>>((sessionId, batch) => this.#writeRolls(sessionId, batch));
+  readonly #rollWriter: GroupCommit<PendingRolls, Result<SessionRecord>>;
   constructor(private readonly deps: SessionDeps) {
     this.#rolls = rollLog(deps.store);
+    this.#rollWriter = rollWriter({ ...deps, rolls: this.#rolls, publish: (session, actor, bodies) => this.publish(session, actor, bodies) });
     this.#notes = new PagedLog<Note>(deps.store, 'notes');
   }
 
@@ -195,34 +190,7 @@ export class SessionService {
   logRolls(sessionId: string, rolls: DiceRoll[], secret: boolean, actor: Actor): Promise<Result<SessionRecord>> {
     const at = this.deps.clock.now().toISOString();
     const entries = rolls.map((roll) => ({ at, roller: actorRef(actor), secret, roll }));
-    return this.#rollCommits.submit(sessionId, { rolls, entries, secret, actor });
-  }
-
-  async #writeRolls(sessionId: string, batch: PendingRolls[]): Promise<Result<SessionRecord>[]> {
-    const count = batch.reduce((n, b) => n + b.entries.length, 0);
-    const secrets = batch.reduce((n, b) => n + (b.secret ? b.entries.length : 0), 0);
-    const reserved = await this.deps.mutex.run(sessionKey(sessionId), () =>
-      updateResult<SessionRecord>(this.deps.store, sessionKey(sessionId), (s) => {
-        if (!s) return notFound('Session', sessionId, 'sessionId');
-        if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
-        return ok({ ...s, version: s.version + batch.length, rollCount: s.rollCount + count, secretRollCount: s.secretRollCount + secrets });
-      }),
-    );
-    if (!reserved.ok) return batch.map(() => reserved);
-    const record = reserved.value;
-    await this.#rolls.write(sessionId, record.rollCount - count, batch.flatMap((b) => b.entries), record.rollPageSize);
-    // Each roll is acknowledged as if written alone: its own version, and the log up to its entries.
-    let rollCount = record.rollCount - count;
-    let secretRollCount = record.secretRollCount - secrets;
-    const outcomes: Result<SessionRecord>[] = [];
-    for (const [i, b] of batch.entries()) {
-      rollCount += b.entries.length;
-      if (b.secret) secretRollCount += b.entries.length;
-      const own = { ...record, version: record.version - batch.length + i + 1, rollCount, secretRollCount };
-      await this.publish(own, b.actor, [{ type: 'dice.rolled', secret: b.secret, rolls: b.rolls }]);
-      outcomes.push(ok(own));
-    }
-    return outcomes;
+    return this.#rollWriter.submit(sessionId, { rolls, entries, secret, actor });
   }
 
   /**
