@@ -42,8 +42,8 @@ export interface EncounterChange<T> {
 }
 
 /**
- * Game sessions. A session is one aggregate (notes, dice log, initiative) under one key,
- * so every acknowledged change is exactly one write.
+ * Game sessions. A session's record (state, initiative, counts) is one key; its notes and dice log
+ * are pages beside it, so a change writes a bounded amount however long the session runs.
  */
 export class SessionService {
   readonly #rolls: PagedLog<LoggedRoll>;
