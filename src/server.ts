@@ -109,7 +109,7 @@ export async function createCoreFromConfig(config: HubConfig, parts: HubParts = 
     limits: config.limits,
     extraTools: parts.extraTools,
     importers: parts.importers ?? createImporters(config, logger),
-    rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, reader: rules.reader, options: rules.options, queryRewrite: config.rules.queryRewrite },
+    rules: { keywords: rules.keywords, vectors: rules.vectors, embedder: rules.embedder, reader: rules.reader, reranker: rules.reranker, options: rules.options, queryRewrite: config.rules.queryRewrite },
     ai: withMetrics(openGameMasterSettings(config, logger), metrics, mcpTools),
   });
   const inFlight = new InFlightCalls();

@@ -171,6 +171,14 @@ export const HubConfigSchema = z.strictObject({
         })
         .prefault({}),
       minScore: z.number().min(0).max(1).default(0.3).describe('Answers whose best passages cover less of the question are labelled weak (nothing is dropped)'),
+      reranker: z
+        .strictObject({
+          url: url(['http', 'https']).describe('Base URL of a rerank API (POST <url>/rerank, as llama.cpp, vLLM, LocalAI, Jina and Cohere serve it)'),
+          model: z.string().min(1).describe('The reranking model, e.g. bge-reranker-v2-m3'),
+          apiKey: z.string().min(1).optional(),
+        })
+        .optional()
+        .describe('A cross-encoder that reorders the best 30 candidates of each search (off unless set)'),
       queryRewrite: z
         .boolean()
         .default(false)

@@ -17,6 +17,7 @@ import { ephemeralSecretBox, type SecretBox } from './ports/secret-box.js';
 import type { AnyTool } from './registry/define-tool.js';
 import { createRegistry, type ToolRegistry } from './registry/tool-registry.js';
 import { SessionService } from './sessions/session-service.js';
+import type { Reranker } from './ports/reranker.js';
 import type { Embedder } from './ports/embedder.js';
 import type { KeywordIndex, SearchIndex } from './ports/search-index.js';
 import type { PdfReader } from './ports/pdf-reader.js';
@@ -42,6 +43,7 @@ export interface CoreOptions {
     vectors: SearchIndex | null;
     embedder: Embedder | null;
     reader: PdfReader;
+    reranker?: Reranker | null;
     options?: Partial<RulesOptions>;
     /** Let the AI game master's provider reword questions into rulebook terms (off by default; needs `ai`). */
     queryRewrite?: boolean;

@@ -13,6 +13,7 @@ export type { Store } from './ports/store.js';
 export * from './ports/secret-box.js';
 export type * from './ports/search-index.js';
 export type { Embedder } from './ports/embedder.js';
+export type { Reranker } from './ports/reranker.js';
 export * from './events/hub-events.js';
 export { viewEvent, viewSession, viewEncounter } from './events/audience-view.js';
 export { viewCampaign } from './campaigns/campaign-view.js';

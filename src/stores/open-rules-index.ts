@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HubConfig } from '../config/config-schema.js';
-import type { Embedder, IndexFilter, IndexHit, KeywordIndex, Logger, PdfReader, RulesOptions, SearchIndex, VectorRecord } from '../core/index.js';
+import type { Embedder, IndexFilter, IndexHit, KeywordIndex, Logger, PdfReader, Reranker, RulesOptions, SearchIndex, VectorRecord } from '../core/index.js';
 import { openEmbedder } from '../llm/embedders/open-embedder.js';
+import { HttpReranker } from '../llm/rerankers/http-reranker.js';
 import { PdfParseReader } from '../readers/pdf-parse-reader.js';
 import { Bm25Index } from './bm25-index.js';
 import { ChromaIndex } from './chroma-index.js';
@@ -14,6 +15,7 @@ export interface RulesParts {
   vectors: SearchIndex | null;
   embedder: Embedder | null;
   reader: PdfReader;
+  reranker: Reranker | null;
   options: Partial<RulesOptions>;
   /** One line for the start-up log. */
   summary: string;
@@ -38,13 +40,14 @@ export function openRulesParts(config: HubConfig, logger: Logger): RulesParts {
     vectors: lazy,
     embedder,
     reader: new PdfParseReader(),
+    reranker: rules.reranker ? new HttpReranker({ url: rules.reranker.url, model: rules.reranker.model, ...(rules.reranker.apiKey ? { apiKey: rules.reranker.apiKey } : {}) }) : null,
     options: {
       allowedFolders: [...rules.allowedFolders, books],
       maxFileBytes: rules.maxFileMb * 2 ** 20,
       fusion: { method: rules.fusion.method, keywordWeight: rules.fusion.keywordWeight, vectorWeight: rules.fusion.vectorWeight ?? (rules.embedder.kind === 'offline' ? 0.2 : rules.embedder.kind === 'hashing' ? 0.3 : 1), rrfK: rules.fusion.rrfK },
       minScore: rules.minScore,
     },
-    summary: embedder ? `Rules library: embedder ${embedder.id}, ${where}; books from ${[...rules.allowedFolders, books].join(', ')}` : 'Rules library: keyword search only (EMBEDDER=none)',
+    summary: embedder ? `Rules library: embedder ${embedder.id}${rules.reranker ? `, reranker ${rules.reranker.model} at ${rules.reranker.url}` : ''}, ${where}; books from ${[...rules.allowedFolders, books].join(', ')}` : 'Rules library: keyword search only (EMBEDDER=none)',
     close: async () => void (await lazy?.close()),
   };
 }

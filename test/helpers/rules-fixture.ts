@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CoreOptions, Embedder } from '../../src/core/index.js';
+import type { CoreOptions, Embedder, Reranker } from '../../src/core/index.js';
 import { HashingEmbedder } from '../../src/llm/embedders/hashing-embedder.js';
 import { Bm25Index } from '../../src/stores/bm25-index.js';
 import { PdfParseReader } from '../../src/readers/pdf-parse-reader.js';
@@ -30,11 +30,11 @@ const generate = async () => ({
 });
 
 /** A core with the rules library over in-process indexes and the offline embedder, and a folder of test PDFs. */
-export async function rulesFixture(options: { embedder?: Embedder | null; rules?: Partial<NonNullable<CoreOptions['rules']>['options']> } = {}): Promise<RulesFixture> {
+export async function rulesFixture(options: { embedder?: Embedder | null; reranker?: Reranker; rules?: Partial<NonNullable<CoreOptions['rules']>['options']> } = {}): Promise<RulesFixture> {
   const books = mkdtempSync(join(tmpdir(), 'ttrpg-books-'));
   const files = writeFiles(books, await (generated ??= generate()));
   const vectors = new LocalVectorIndex();
   const embedder = options.embedder === undefined ? new HashingEmbedder() : options.embedder;
-  const f = await coreFixture({ rules: { keywords: new Bm25Index(), reader: new PdfParseReader(), vectors, embedder, options: { allowedFolders: [books], refreshMs: 0, ...options.rules } } });
+  const f = await coreFixture({ rules: { keywords: new Bm25Index(), reader: new PdfParseReader(), vectors, embedder, ...(options.reranker ? { reranker: options.reranker } : {}), options: { allowedFolders: [books], refreshMs: 0, ...options.rules } } });
   return Object.assign(f, { books, files, vectors, cleanup: () => rmSync(books, { recursive: true, force: true }) });
 }

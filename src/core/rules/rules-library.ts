@@ -3,6 +3,7 @@ import { actorRef, type Actor } from '../access/actor.js';
 import type { KeyedMutex } from '../concurrency/keyed-mutex.js';
 import type { Clock } from '../ports/clock.js';
 import type { Embedder } from '../ports/embedder.js';
+import type { Reranker } from '../ports/reranker.js';
 import type { EventBus } from '../ports/event-bus.js';
 import type { Logger } from '../ports/logger.js';
 import type { PdfReader } from '../ports/pdf-reader.js';
@@ -61,6 +62,8 @@ export interface RulesDeps {
   embedder: Embedder | null;
   /** Reads the PDFs (pdf-parse in a worker, src/readers/). */
   reader: PdfReader;
+  /** Optional: reorders the best candidates of each search (see Reranker). */
+  reranker?: Reranker | null;
   options: RulesOptions;
 }
 
@@ -200,6 +203,7 @@ export class RulesLibrary {
         keywords: this.deps.keywords,
         vectors: this.deps.vectors,
         embedder: this.deps.embedder,
+        reranker: this.deps.reranker ?? null,
         fusion: o.fusion,
         minScore: o.minScore,
         candidates: 50,
@@ -211,8 +215,8 @@ export class RulesLibrary {
         },
       },
     );
-    // Degraded answers are not cached: they should improve as soon as vectors are back.
-    if (!response.note?.startsWith('Keyword search only')) this.#cache.set(key, response);
+    // Degraded answers are not cached: they should improve as soon as vectors or the reranker are back.
+    if (!response.note?.startsWith('Keyword search only') && !response.note?.startsWith('Not reranked')) this.#cache.set(key, response);
     return ok({ ...response, cached: false });
   }
 

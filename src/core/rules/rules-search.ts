@@ -1,5 +1,7 @@
 import type { Embedder } from '../ports/embedder.js';
+import type { Reranker } from '../ports/reranker.js';
 import type { IndexFilter, IndexHit, KeywordIndex, SearchIndex } from '../ports/search-index.js';
+import { ok, type Result } from '../result.js';
 import { fuse, type FusedHit, type FusionOptions } from './fusion.js';
 import { chunkTitle, type LibraryIndex } from './library-index.js';
 import { coverage, processQuery, type ProcessedQuery } from './query-processing.js';
@@ -36,6 +38,8 @@ export interface SearchResponse {
 
 export interface SearchDeps {
   index: LibraryIndex;
+  /** Reorders the best candidates when configured (a cross-encoder); null: the fused order stands. */
+  reranker: Reranker | null;
   keywords: KeywordIndex;
   vectors: SearchIndex | null;
   embedder: Embedder | null;
@@ -116,6 +120,11 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
     fused = mergeFused(fused, preferRules(more, index));
     query.text = `${query.text} | ${again.text}`;
   }
+  if (deps.reranker && fused.length > 1) {
+    const reordered = await rerank(req.query, fused, index, deps.reranker);
+    if (reordered.ok) fused = reordered.value;
+    else note ??= `Not reranked: ${reordered.error.message}`;
+  }
   // The same passage in several books (a reprint, a shared SRD text) is one result naming the others;
   // a long spell or stat block gives at most PER_ENTRY passages, so it cannot fill the list alone.
   const results: SearchHit[] = [];
@@ -159,6 +168,25 @@ function judge(results: SearchHit[], processed: ProcessedQuery, weak: number): C
   const best = Math.max(0, ...results.slice(0, 3).map((r) => r.score));
   if (best < weak * 0.67 || (processed.unknown.length > 0 && best < weak * 0.9)) return 'not_found';
   return best < weak + 0.1 ? 'weak' : 'strong';
+}
+
+/** Candidates the reranker reads: enough to lift a passage from the second page, few enough to stay quick. */
+const RERANK_CANDIDATES = 30;
+
+/** The best fused candidates in the reranker's order (its scores replace theirs), then the rest as they were. */
+async function rerank(query: string, fused: FusedHit[], index: LibraryIndex, reranker: Reranker): Promise<Result<FusedHit[]>> {
+  const head = fused.slice(0, RERANK_CANDIDATES).filter((h) => index.chunk(h.id));
+  const texts = head.map((h) => {
+    const chunk = index.chunk(h.id)!;
+    return `${chunk.sectionPath.join(' > ')}\n${chunk.text}`;
+  });
+  const scores = await reranker.rerank(query, texts);
+  if (!scores.ok) return scores;
+  const order = head.map((h, i) => ({ h, s: scores.value[i]! })).sort((a, b) => b.s - a.s);
+  // The reranked head keeps its new order ahead of the tail, which follows as before.
+  const lifted = order.map(({ h }, i) => ({ ...h, fused: fused[0]!.fused + RERANK_CANDIDATES - i }));
+  const inHead = new Set(head.map((h) => h.id));
+  return ok([...lifted, ...fused.filter((h) => !inHead.has(h.id))]);
 }
 
 /** Which of the question's own terms the passage covers: itself, or through the rulebook words of its table talk. */
