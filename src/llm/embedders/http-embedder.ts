@@ -1,4 +1,5 @@
 import { fail, ok, type Embedder, type Result } from '../../core/index.js';
+import { postJson } from '../post-json.js';
 
 export interface HttpEmbedderOptions {
   /** Base URL, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434 */
@@ -21,33 +22,17 @@ abstract class HttpEmbedder implements Embedder {
   constructor(protected readonly options: HttpEmbedderOptions) {}
 
   async embed(texts: string[], signal?: AbortSignal): Promise<Result<number[][]>> {
-    const url = `${this.options.url.replace(/\/+$/, '')}${this.path}`;
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 60_000);
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}) },
-        body: JSON.stringify({ model: this.options.model, input: texts }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      if (signal?.aborted) return fail('CANCELLED', 'embedding was cancelled');
-      return fail('UNAVAILABLE', `${this.service} at ${this.options.url} does not answer (${(error as Error).cause ?? (error as Error).message})`);
-    }
-    const text = await res.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
-    if (!res.ok) {
-      const message = (body as { error?: { message?: string } | string } | null)?.error;
-      const detail = typeof message === 'string' ? message : (message?.message ?? text.slice(0, 200));
-      return fail('UNAVAILABLE', `${this.service} refused to embed with model "${this.options.model}" (HTTP ${res.status}: ${detail})`);
-    }
-    const vectors = this.vectors(body, texts.length);
+    const answer = await postJson(`${this.options.url.replace(/\/+$/, '')}${this.path}`, { model: this.options.model, input: texts }, {
+      apiKey: this.options.apiKey,
+      timeoutMs: this.options.timeoutMs ?? 60_000,
+      signal,
+      service: this.service,
+      at: this.options.url,
+      refused: `to embed with model "${this.options.model}"`,
+      doing: 'embedding',
+    });
+    if (!answer.ok) return answer;
+    const vectors = this.vectors(answer.value.body, texts.length);
     if (!vectors) return fail('UNAVAILABLE', `${this.service} answered without ${texts.length} embeddings`);
     return ok(vectors);
   }

@@ -1,4 +1,5 @@
 import { fail, ok, type Reranker, type Result } from '../../core/index.js';
+import { postJson } from '../post-json.js';
 
 export interface HttpRerankerOptions {
   /** Base URL of a server with the rerank API, e.g. http://127.0.0.1:8080/v1 (llama.cpp, vLLM, LocalAI) or https://api.jina.ai/v1 */
@@ -25,28 +26,19 @@ export class HttpReranker implements Reranker {
   }
 
   async rerank(query: string, passages: string[], signal?: AbortSignal): Promise<Result<number[]>> {
-    const url = `${this.options.url.replace(/\/+$/, '')}/rerank`;
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 10_000);
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}) },
-        body: JSON.stringify({ model: this.options.model, query, documents: passages, top_n: passages.length }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      if (signal?.aborted) return fail('CANCELLED', 'reranking was cancelled');
-      return fail('UNAVAILABLE', `the reranker at ${this.options.url} does not answer (${(error as Error).cause ?? (error as Error).message})`);
-    }
-    const text = await res.text();
-    let body: RerankBody | null = null;
-    try {
-      body = JSON.parse(text) as RerankBody;
-    } catch {}
-    if (!res.ok) return fail('UNAVAILABLE', `the reranker refused model "${this.options.model}" (HTTP ${res.status}: ${text.slice(0, 200)})`);
+    const answer = await postJson(`${this.options.url.replace(/\/+$/, '')}/rerank`, { model: this.options.model, query, documents: passages, top_n: passages.length }, {
+      apiKey: this.options.apiKey,
+      timeoutMs: this.options.timeoutMs ?? 10_000,
+      signal,
+      service: 'the reranker',
+      at: this.options.url,
+      refused: `model "${this.options.model}"`,
+      doing: 'reranking',
+    });
+    if (!answer.ok) return answer;
+    // Servers may list the results best first or in any order: each is placed by its index.
     const scores = new Array<number>(passages.length).fill(Number.NaN);
-    for (const r of body?.results ?? []) {
+    for (const r of (answer.value.body as RerankBody | null)?.results ?? []) {
       if (typeof r.index === 'number' && Number.isInteger(r.index) && r.index >= 0 && r.index < passages.length && typeof r.relevance_score === 'number') scores[r.index] = r.relevance_score;
     }
     if (scores.some((s) => !Number.isFinite(s))) return fail('UNAVAILABLE', `the reranker answered without a score for each of the ${passages.length} passages`);
