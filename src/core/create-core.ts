@@ -78,7 +78,7 @@ export function createCore(options: CoreOptions): Core {
   let rules: RulesLibrary | null = null;
   if (options.rules) {
     const { queryRewrite, options: rulesOptions, ...parts } = options.rules;
-    const rewriteQuery = queryRewrite && options.ai ? createQueryRewriter(options.ai.gateway, { timeoutMs: 4000, cacheSize: 500, logger }) : undefined;
+    const rewriteQuery = queryRewrite && options.ai ? createQueryRewriter(() => deps.gameMaster, { timeoutMs: 4000, cacheSize: 500, logger }) : undefined;
     rules = new RulesLibrary({ store, events, clock, logger, mutex, ...parts, options: { ...defaultRulesOptions, ...rulesOptions, ...(rewriteQuery ? { rewriteQuery } : {}) } });
   }
   const secrets = options.secrets ?? ephemeralSecretBox();

@@ -69,12 +69,17 @@ export class GameMaster {
     this.keys = new UserKeys(deps);
   }
 
+  /** A generated NPC's backstory: prose without tools (see `complete`). */
+  write(prompt: string, actor: Actor, signal: AbortSignal): Promise<string> {
+    return this.complete({ system: 'You write short, vivid tabletop RPG prose.', prompt, maxTokens: 1500 }, actor, signal);
+  }
+
   /**
-   * One piece of prose without tools (a generated NPC's backstory), from the default provider, under
-   * the same spending limits and usage ledger as the chat. Throws when no provider answers, so
-   * callers fall back to their templates.
+   * One answer without tools from the default provider, under the same spending limits and usage
+   * ledger as the chat (backstories, search rewrites). Throws when the caller is over their limits or
+   * no provider answers, so callers fall back to what they do without a model.
    */
-  async write(prompt: string, actor: Actor, signal: AbortSignal): Promise<string> {
+  async complete(request: { system: string; prompt: string; maxTokens: number }, actor: Actor, signal: AbortSignal): Promise<string> {
     const admitted = await this.usage.admit(actor.id, this.settings.limits);
     if (!admitted.ok) throw new Error(admitted.error.message);
     const gateway = this.settings.gateway;
@@ -83,7 +88,7 @@ export class GameMaster {
     let route: { provider: string; model: string } | null = null;
     let usage = { inputTokens: 0, outputTokens: 0 };
     try {
-      for await (const event of gateway.stream({ keys, system: 'You write short, vivid tabletop RPG prose.', tools: [], messages: [{ role: 'user', content: prompt }], maxTokens: 1500, signal })) {
+      for await (const event of gateway.stream({ keys, system: request.system, tools: [], messages: [{ role: 'user', content: request.prompt }], maxTokens: request.maxTokens, signal })) {
         if (event.type === 'route') route = { provider: event.provider, model: event.model };
         else if (event.type === 'text') text += event.delta;
         else if (event.type === 'usage') usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };

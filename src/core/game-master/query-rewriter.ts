@@ -1,5 +1,6 @@
+import type { Actor } from '../access/actor.js';
 import type { Logger } from '../ports/logger.js';
-import type { LlmGateway } from './llm-gateway.js';
+import type { GameMaster } from './game-master.js';
 
 export interface QueryRewriterOptions {
   /** A rewrite slower than this is dropped and the question is searched as asked. */
@@ -18,31 +19,25 @@ const SYSTEM =
 const MAX_CHARS = 300;
 
 /**
- * The optional query rewrite of rules search (RULES_QUERY_REWRITE): the AI game master's provider,
- * with the hub's key, turns table talk into rulebook terms; the library searches both wordings and
- * sums their fused scores. Any failure, timeout or empty answer gives null, which searches the
- * question as asked, so a provider outage never breaks search.
+ * The optional query rewrite of rules search (RULES_QUERY_REWRITE): the AI game master's default
+ * provider turns table talk into rulebook terms, charged to the person asking under the game master's
+ * spending limits; the library searches both wordings and sums their fused scores. A failure, a
+ * timeout, a spent limit or an empty answer gives null, which searches the question as asked, so a
+ * provider outage never breaks search. `gameMaster` is read when a question comes (it is made after
+ * the rules library).
  */
-export function createQueryRewriter(gateway: LlmGateway, options: QueryRewriterOptions): (query: string, signal?: AbortSignal) => Promise<string | null> {
+export function createQueryRewriter(gameMaster: () => GameMaster | null, options: QueryRewriterOptions): (query: string, actor: Actor, signal?: AbortSignal) => Promise<string | null> {
   const cache = new Map<string, string | null>();
-  return async (query, signal) => {
-    if (!gateway.defaultProvider()) return null;
+  return async (query, actor, signal) => {
+    const gm = gameMaster();
+    if (!gm?.settings.gateway.defaultProvider()) return null;
     const key = query.trim().toLowerCase();
     if (cache.has(key)) return cache.get(key)!;
     const timeout = AbortSignal.timeout(options.timeoutMs);
-    let text = '';
+    let text: string;
     try {
-      for await (const event of gateway.stream({
-        keys: {},
-        system: SYSTEM,
-        tools: [],
-        messages: [{ role: 'user', content: query }],
-        // Room for a thinking model's short reasoning before its one line of terms.
-        maxTokens: 600,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      })) {
-        if (event.type === 'text') text += event.delta;
-      }
+      // Room for a thinking model's short reasoning before its one line of terms.
+      text = await gm.complete({ system: SYSTEM, prompt: query, maxTokens: 600 }, actor, signal ? AbortSignal.any([signal, timeout]) : timeout);
     } catch (error) {
       options.logger.warn({ err: error }, 'query rewrite failed; searching the question as asked');
       return null;

@@ -36,7 +36,7 @@ export interface RulesOptions {
   /** How often to look for changes made by another hub process (ms). */
   refreshMs: number;
   /** Optional query rewrite (table talk to rules terms), off by default; see SearchDeps.rewriteQuery. */
-  rewriteQuery?: (query: string, signal?: AbortSignal) => Promise<string | null>;
+  rewriteQuery?: (query: string, actor: Actor, signal?: AbortSignal) => Promise<string | null>;
 }
 
 export const defaultRulesOptions: RulesOptions = {
@@ -192,7 +192,7 @@ export class RulesLibrary {
     const resolved = req.books?.length ? this.#index.resolveBooks(req.books, req.includeGmOnly) : undefined;
     if (resolved && !resolved.ok) return resolved;
     const sourceIds = resolved?.value;
-    const key = JSON.stringify([req.query.trim().toLowerCase(), sourceIds, req.systems, req.sourceType, req.contentTypes, req.maxResults, req.mode, req.expand, req.includeGmOnly, req.rewrite !== false]);
+    const key = JSON.stringify([req.query.trim().toLowerCase(), sourceIds, req.systems, req.sourceType, req.contentTypes, req.maxResults, req.mode, req.expand, req.includeGmOnly, req.rewriteFor !== undefined]);
     const hit = this.#cache.get(key);
     if (hit) return ok({ ...hit, cached: true });
     const o = this.deps.options;

@@ -1,3 +1,4 @@
+import type { Actor } from '../access/actor.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { Reranker } from '../ports/reranker.js';
 import type { IndexFilter, IndexHit, KeywordIndex, SearchIndex } from '../ports/search-index.js';
@@ -19,8 +20,8 @@ export interface SearchRequest {
   expand: number;
   /** GMs also find books marked GM-only. */
   includeGmOnly: boolean;
-  /** Whether the optional query rewrite may run (default: yes, when it is configured). */
-  rewrite?: boolean;
+  /** The person whose question the optional query rewrite may reword, charged to them; absent: no rewrite. */
+  rewriteFor?: Actor;
 }
 
 /** How sure the search is that the books answer the question, from how much of it the best passages cover. */
@@ -59,7 +60,7 @@ export interface SearchDeps {
    * master's provider); both wordings are searched and their fused scores summed. A failure or null
    * answer searches the question as asked.
    */
-  rewriteQuery?(query: string, signal?: AbortSignal): Promise<string | null>;
+  rewriteQuery?(query: string, actor: Actor, signal?: AbortSignal): Promise<string | null>;
 }
 
 /**
@@ -112,7 +113,7 @@ export async function searchLibrary(req: SearchRequest, deps: SearchDeps): Promi
   }
 
   let fused = preferRules(fuse(keywordHits, vectorHits, deps.fusion), index);
-  const rewritten = deps.rewriteQuery && req.rewrite !== false ? await deps.rewriteQuery(req.query).catch(() => null) : null;
+  const rewritten = deps.rewriteQuery && req.rewriteFor ? await deps.rewriteQuery(req.query, req.rewriteFor).catch(() => null) : null;
   if (rewritten && rewritten.trim() && rewritten.trim().toLowerCase() !== req.query.trim().toLowerCase()) {
     // Both wordings count: each passage keeps the sum of its two fused scores.
     const again = processQuery(rewritten, index.vocabulary);
@@ -173,7 +174,7 @@ function judge(results: SearchHit[], processed: ProcessedQuery, weak: number): C
 /** Candidates the reranker reads: enough to lift a passage from the second page, few enough to stay quick. */
 const RERANK_CANDIDATES = 30;
 
-/** The best fused candidates in the reranker's order (its scores replace theirs), then the rest as they were. */
+/** The best fused candidates in the reranker's order, then the rest as they were (results follow this order). */
 async function rerank(query: string, fused: FusedHit[], index: LibraryIndex, reranker: Reranker): Promise<Result<FusedHit[]>> {
   const head = fused.slice(0, RERANK_CANDIDATES).filter((h) => index.chunk(h.id));
   const texts = head.map((h) => {
@@ -182,11 +183,9 @@ async function rerank(query: string, fused: FusedHit[], index: LibraryIndex, rer
   });
   const scores = await reranker.rerank(query, texts);
   if (!scores.ok) return scores;
-  const order = head.map((h, i) => ({ h, s: scores.value[i]! })).sort((a, b) => b.s - a.s);
-  // The reranked head keeps its new order ahead of the tail, which follows as before.
-  const lifted = order.map(({ h }, i) => ({ ...h, fused: fused[0]!.fused + RERANK_CANDIDATES - i }));
+  const reranked = head.map((h, i) => ({ h, s: scores.value[i]! })).sort((a, b) => b.s - a.s).map(({ h }) => h);
   const inHead = new Set(head.map((h) => h.id));
-  return ok([...lifted, ...fused.filter((h) => !inHead.has(h.id))]);
+  return ok([...reranked, ...fused.filter((h) => !inHead.has(h.id))]);
 }
 
 /** Which of the question's own terms the passage covers: itself, or through the rulebook words of its table talk. */

@@ -136,13 +136,13 @@ export const search = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   access: 'player',
   campaign: 'none',
-  async run(input, { deps, role, byGameMaster }) {
+  async run(input, { deps, role, actor, byGameMaster }) {
     const lib = library(deps.rules);
     if (!lib.ok) return lib;
     return lib.value.search({
       query: input.query,
       // The game master's model already asks in rulebook terms: no second model call to reword it.
-      rewrite: !byGameMaster,
+      ...(byGameMaster ? {} : { rewriteFor: actor }),
       ...(input.book ? { books: [input.book] } : {}),
       ...(input.system ? { systems: [input.system] } : {}),
       ...(input.sourceType ? { sourceType: input.sourceType } : {}),

@@ -38,6 +38,8 @@ it('searches the rulebook terms the model gives beside the question, which share
   expect(llm.requests).toHaveLength(1);
   expect(llm.requests[0]!.body.messages.at(-1)).toMatchObject({ role: 'user', content: question });
   expect(JSON.stringify(llm.requests[0]!.body.messages[0])).toMatch(/Do not answer the question/);
+  // Charged to the person who searched, under the game master's spending limits.
+  expect((await hub.api('get_ai_usage', {})).body.value.user).toMatchObject({ requests: 1 });
 });
 
 it('searches the question as asked when the provider fails', async () => {
