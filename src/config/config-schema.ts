@@ -174,13 +174,13 @@ export const HubConfigSchema = z.strictObject({
       reranker: z
         .strictObject({
           url: url(['http', 'https']).describe('Base URL of a rerank API (POST <url>/rerank, as llama.cpp, vLLM, LocalAI, Jina and Cohere serve it)'),
-          model: z.string().min(1).describe('The reranking model, e.g. bge-reranker-v2-m3'),
+          model: z.string({ error: 'expected the reranking model\'s name (RERANKER_MODEL), e.g. bge-reranker-v2-m3' }).min(1).describe('The reranking model, e.g. bge-reranker-v2-m3'),
           apiKey: z.string().min(1).optional(),
         })
         .optional()
         .describe('A cross-encoder that reorders the best 30 candidates of each search (off unless set)'),
       queryRewrite: z
-        .boolean()
+        .boolean({ error: 'expected true or false' })
         .default(false)
         .describe('Let the AI provider reword each question into rulebook terms and search both wordings (costs one short model call per new question)'),
     })
