@@ -78,8 +78,9 @@ describe('Discord character commands', () => {
     const [hit, damage] = embed.fields;
     expect(hit.name).toBe('Pip Quickfingers: Shortsword (to hit): 1d20+7');
     expect(damage.name).toMatch(/^Pip Quickfingers: Shortsword \((critical )?Piercing\): (1d6|2d6)\+4$/);
-    const toHit = Number(/\*\*(\d+)\*\*/.exec(hit.value)![1]);
-    const dmg = Number(/\*\*(\d+)\*\*/.exec(damage.value)![1]);
+    // The total is the bold number on its own line (a natural 20 or 1 among the dice is bold too).
+    const toHit = Number(/\n\*\*(\d+)\*\*/.exec(hit.value)![1]);
+    const dmg = Number(/\n\*\*(\d+)\*\*/.exec(damage.value)![1]);
     expect(embed.title).toMatch(new RegExp(`^⚔️ Pip Quickfingers: Shortsword: ${toHit} to hit, ${dmg} damage$`));
     expect(toHit).toBeGreaterThanOrEqual(8);
     expect(dmg).toBeGreaterThanOrEqual(5);
