@@ -76,6 +76,9 @@ export function createHttpApp(options: HttpAppOptions): { app: express.Express; 
   const { registry, access, store, logger } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every response body for an ETag, POST answers included, which nothing revalidates
+  // (tool calls, Discord interactions); the static pages keep theirs (express.static sets its own).
+  app.disable('etag');
   if (LOOPBACK.includes(options.host)) app.use(hostHeaderValidation(localhostAllowedHostnames()));
   const origins = originValidation([...localhostAllowedHostnames(), ...options.allowedOrigins]);
 

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { LatencyHistogram } from './latency-histogram.js';
 import { LlmFailure, type EventBus, type LlmGateway, type Store, type ToolRegistry, type Unsubscribe } from '../core/index.js';
 
 /**
@@ -9,20 +10,8 @@ import { LlmFailure, type EventBus, type LlmGateway, type Store, type ToolRegist
 export class HubMetrics {
   readonly registry = new Registry();
   readonly #toolCalls = new Counter({ name: 'ttrpg_hub_tool_calls_total', help: 'Tool calls by tool and outcome (ok or the error code)', labelNames: ['tool', 'outcome'], registers: [this.registry] });
-  readonly #toolLatency = new Histogram({
-    name: 'ttrpg_hub_tool_call_duration_seconds',
-    help: 'Tool call latency by tool and outcome',
-    labelNames: ['tool', 'outcome'],
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-    registers: [this.registry],
-  });
-  readonly #storeLatency = new Histogram({
-    name: 'ttrpg_hub_store_operation_duration_seconds',
-    help: 'Store latency by operation',
-    labelNames: ['operation', 'outcome'],
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-    registers: [this.registry],
-  });
+  readonly #toolLatency = new LatencyHistogram('ttrpg_hub_tool_call_duration_seconds', 'Tool call latency by tool and outcome', ['tool', 'outcome'], [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], this.registry);
+  readonly #storeLatency = new LatencyHistogram('ttrpg_hub_store_operation_duration_seconds', 'Store latency by operation', ['operation', 'outcome'], [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], this.registry);
   readonly #events = new Counter({ name: 'ttrpg_hub_events_published_total', help: 'Hub events published to adapters and sockets, by type', labelNames: ['type'], registers: [this.registry] });
   readonly #ingestions = new Counter({ name: 'ttrpg_hub_ingestions_total', help: 'Rules library ingestions that ended, by outcome', labelNames: ['outcome'], registers: [this.registry] });
   readonly #llmRequests = new Counter({ name: 'ttrpg_hub_llm_requests_total', help: 'AI provider requests by provider, model and outcome (ok or the failure kind)', labelNames: ['provider', 'model', 'outcome'], registers: [this.registry] });
@@ -42,9 +31,9 @@ export class HubMetrics {
 
   // prom-client hashes a label object on every observation; the hot paths (every tool call and store
   // operation) keep the labelled series they use instead.
-  readonly #toolLatencyOf = new Series((tool, outcome) => this.#toolLatency.labels(tool!, outcome!));
+  readonly #toolLatencyOf = new Series((tool, outcome) => this.#toolLatency.series(tool!, outcome!));
   readonly #toolCallsOf = new Series((tool, outcome) => this.#toolCalls.labels(tool!, outcome!));
-  readonly #storeLatencyOf = new Series((operation, outcome) => this.#storeLatency.labels(operation!, outcome!));
+  readonly #storeLatencyOf = new Series((operation, outcome) => this.#storeLatency.series(operation!, outcome!));
 
   /** A registry that times and counts every call, whichever transport made it. */
   instrumentRegistry(inner: ToolRegistry): ToolRegistry {
@@ -120,6 +109,8 @@ export class HubMetrics {
       kind: inner.kind,
       get: (key) => timed('get', () => inner.get(key)),
       set: (key, value) => timed('set', () => inner.set(key, value)),
+      getMany: (keys) => timed('get_many', () => inner.getMany(keys)),
+      setMany: (entries) => timed('set_many', () => inner.setMany(entries)),
       update: (key, change) => timed('update', () => inner.update(key, change)),
       delete: (key) => timed('delete', () => inner.delete(key)),
       entries: () => inner.entries(),

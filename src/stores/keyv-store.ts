@@ -36,6 +36,17 @@ export class KeyvStore implements Store {
     if (stored === false) throw new Error(`The ${this.kind} store did not accept the write of ${key}`);
   }
 
+  async getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]> {
+    if (keys.length === 0) return [];
+    return (await this.keyv.getMany([...keys])) as (T | undefined)[];
+  }
+
+  async setMany(entries: readonly (readonly [key: string, value: unknown])[]): Promise<void> {
+    if (entries.length === 0) return;
+    const stored = await this.keyv.setMany(entries.map(([key, value]) => ({ key, value })));
+    if (Array.isArray(stored) && stored.includes(false)) throw new Error(`The ${this.kind} store did not accept the write of ${entries.length} keys`);
+  }
+
   async update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>): Promise<T | undefined> {
     return this.#mutex.run(key, async () => {
       if (!this.compareAndSet) {

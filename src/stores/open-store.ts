@@ -3,6 +3,7 @@ import Keyv from 'keyv';
 import type { Store } from '../core/index.js';
 import { postgresCompareAndSet, redisCompareAndSet, sqliteCompareAndSet } from './compare-and-set.js';
 import { KeyvStore } from './keyv-store.js';
+import { sqliteSetMany } from './sqlite-set-many.js';
 import { ensurePrivateDir, makePrivate } from './private-files.js';
 import { fastDeserialize, fastSerialize } from './keyv-serialization.js';
 
@@ -27,6 +28,7 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
       // server, a second hub) never wait for a writer. synchronous stays FULL: an acknowledged
       // write survives a power cut, not only a crash.
       await adapter.query('PRAGMA journal_mode=WAL');
+      Object.assign(adapter, { setMany: sqliteSetMany(adapter.query as never, adapter.opts.table ?? 'keyv') });
       const store = await checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'sqlite', sqliteCompareAndSet(adapter.query as never, adapter.opts.table ?? 'keyv')));
       // The file exists once the first query ran; its journal files are created with the same mode.
       await Promise.all([path, `${path}-wal`, `${path}-shm`, `${path}-journal`].map(makePrivate));

@@ -39,6 +39,21 @@ describe.each(backends)('$name store', ({ name, url, persistent, run }) => {
     await store.close();
   });
 
+  it.runIf(run)('writes a batch of keys together and reads them back in the order asked', async () => {
+    const store = await openStore(url, `${namespace}-many`);
+    // Quotes, a leading colon (keyv's escape), unicode and 1,000 keys in one batch (beyond SQLite's old 999-variable limit).
+    const entries = Array.from({ length: 1000 }, (_, i) => [`log:${i}`, [{ n: i, text: i === 7 ? ':colon "quoted" 🎲' : `roll ${i}` }]] as const);
+    await store.setMany(entries);
+    await store.setMany([['log:3', [{ n: 3, text: 'rewritten' }]]]);
+    const read = await store.getMany<{ n: number; text: string }[]>(['log:999', 'log:7', 'log:missing', 'log:3', 'log:0']);
+    expect(read).toEqual([[{ n: 999, text: 'roll 999' }], [{ n: 7, text: ':colon "quoted" 🎲' }], undefined, [{ n: 3, text: 'rewritten' }], [{ n: 0, text: 'roll 0' }]]);
+    expect(await store.get('log:7')).toEqual([{ n: 7, text: ':colon "quoted" 🎲' }]);
+    expect(await store.getMany([])).toEqual([]);
+    await store.setMany([]);
+    await Promise.all(entries.map(([key]) => store.delete(key)));
+    await store.close();
+  });
+
   it.runIf(run && persistent)('keeps acknowledged writes across a reopen', async () => {
     const first = await openStore(url, namespace);
     await first.set('campaign:keep', { version: 7 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as DiceLibrary from '@dice-roller/rpg-dice-roller';
 import type { Random } from '../ports/random.js';
 import { fail, ok, type Result } from '../result.js';
+import { rememberTotals } from './library-totals.js';
 import { criticalNotation, parseChatRoll, splitRolls, type ChatRoll, type CritRule } from './chat-notation.js';
 import type { DiceLimits, DiceRoll, DiceTerm, Die } from './dice-schemas.js';
 
@@ -38,7 +39,10 @@ function charge(): void {
 /** Loads the library on first use (it takes about a second), so `ttrpg-hub --help` stays instant. */
 function loadLibrary(): typeof DiceLibrary {
   if (library) return library;
-  library = createRequire(import.meta.url)('@dice-roller/rpg-dice-roller') as typeof DiceLibrary;
+  const require = createRequire(import.meta.url);
+  const libraryPath = require.resolve('@dice-roller/rpg-dice-roller');
+  library = require(libraryPath) as typeof DiceLibrary;
+  rememberTotals(library, libraryPath);
   const generator = library.NumberGenerator.generator as { integer(min: number, max: number): number };
   const original = generator.integer.bind(generator);
   generator.integer = (min, max) => {

@@ -12,6 +12,14 @@ export interface Store {
    * once (when another writer got in first), so it must be free of side effects; an error it throws
    * rejects the update and writes nothing. Resolves with the value now stored.
    */
+  /** Values of several keys in one round trip where the backend allows, in order; undefined where absent. */
+  getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
+  /**
+   * Blind writes of several keys, acknowledged together: one statement (SQLite, Postgres) or one
+   * MULTI (Redis), so a batch costs one commit rather than one per key. Not atomic on every backend:
+   * use it for keys nobody else writes (log entries at positions the caller has reserved).
+   */
+  setMany(entries: readonly (readonly [key: string, value: unknown])[]): Promise<void>;
   update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>): Promise<T | undefined>;
   delete(key: string): Promise<boolean>;
   /** Every key and value of this hub's namespace, for backups; not a consistent snapshot across keys. */

@@ -2,15 +2,22 @@ import type { Store } from '../ports/store.js';
 
 /** Pages of sessions from before issue 14 hold 50 entries; new sessions use SMALL_PAGE (see session-schemas). */
 export const PAGE_SIZE = 50;
-/** Entries per page for new sessions: one change rewrites at most this many entries. */
+/** Entries per page for notes (and rolls of sessions from before one roll per key): one change rewrites at most this many. */
 export const SMALL_PAGE = 10;
+/**
+ * Rolls of new sessions: one entry per key. Its position is reserved for one writer alone, so the
+ * entry is written once, blind, and never read back to write: a roll costs no parse and no rewrite
+ * of its neighbours (half of a Discord /roll's store work was re-reading and rewriting its page).
+ */
+export const ONE_PER_KEY = 1;
 
 /**
  * An append-only log kept in pages beside its session rather than inside it, so one change
  * writes a bounded amount however long the log grows. The session holds the count: a writer first
  * raises it (which reserves positions for it alone, across processes too) and then fills its
  * positions in with `Store.update`, so writers never overwrite each other. A position reserved by a
- * writer that crashed stays an empty hole, skipped on read.
+ * writer that crashed stays an empty hole, skipped on read. With one entry per key (ONE_PER_KEY) a
+ * position is a key of its own and the writer fills it with a blind write.
  */
 export class PagedLog<T> {
   constructor(
@@ -27,6 +34,10 @@ export class PagedLog<T> {
 
   /** Writes `entries` at positions `start`, `start + 1`, ... (reserved by the caller). */
   async write(sessionId: string, start: number, entries: T[], pageSize = PAGE_SIZE): Promise<void> {
+    if (pageSize === ONE_PER_KEY) {
+      await this.store.setMany(entries.map((entry, i) => [this.key(sessionId, start + i), [entry]] as const));
+      return;
+    }
     let position = start;
     let rest = entries;
     while (rest.length > 0) {
@@ -48,7 +59,7 @@ export class PagedLog<T> {
     if (count === 0 || limit === 0) return [];
     const last = Math.floor((count - 1) / pageSize);
     const first = Math.max(0, Math.floor(Math.max(0, count - limit) / pageSize));
-    const pages = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => this.store.get<(T | null)[]>(this.key(sessionId, first + i))));
+    const pages = await this.store.getMany<(T | null)[]>(Array.from({ length: last - first + 1 }, (_, i) => this.key(sessionId, first + i)));
     // Pad every page to its full size, so a position keeps its place even when a page has holes.
     const entries: (T | null)[] = pages.flatMap((p) => Array.from({ length: pageSize }, (_, i): T | null => p?.[i] ?? null)).slice(0, count - first * pageSize);
     return entries.slice(-limit).filter(this.readable);

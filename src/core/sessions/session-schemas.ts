@@ -96,7 +96,7 @@ export const SessionRecordSchema = z.object({
   noteCount: z.number().int().optional().describe('Notes kept in pages beside the session'),
   secretNoteCount: z.number().int().optional(),
   noteBytes: z.number().int().optional().describe('Characters of notes, for the per-session cap'),
-  rollPageSize: z.number().int().optional().describe('Rolls per log page: 10 for new sessions, 50 (absent) for older ones'),
+  rollPageSize: z.number().int().optional().describe('Rolls per log key: 1 for new sessions, 10 or 50 (absent) for older ones'),
   rollCount: z.number().int().describe('Rolls in the whole log'),
   secretRollCount: z.number().int(),
   encounter: EncounterSchema,

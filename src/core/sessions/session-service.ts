@@ -13,7 +13,7 @@ import type { Random } from '../ports/random.js';
 import type { Store } from '../ports/store.js';
 import { fail, notFound, ok, type Result } from '../result.js';
 import { emptyEncounter } from './initiative-tracker.js';
-import { PagedLog, SMALL_PAGE } from './paged-log.js';
+import { ONE_PER_KEY, PagedLog, SMALL_PAGE } from './paged-log.js';
 import { rollLog } from './roll-log.js';
 import { rollWriter, type PendingRolls } from './roll-writer.js';
 import type { Encounter, LoggedRoll, Note, Session, SessionRecord } from './session-schemas.js';
@@ -114,7 +114,7 @@ export class SessionService {
         endedAt: null,
         version: 1,
         notes: [],
-        rollPageSize: SMALL_PAGE,
+        rollPageSize: ONE_PER_KEY,
         rollCount: 0,
         secretRollCount: 0,
         encounter: emptyEncounter(),
@@ -271,10 +271,10 @@ export class SessionService {
       noteBytes: notes.reduce((n, x) => n + x.text.length, 0),
       rollCount: rolls.length,
       secretRollCount: rolls.filter((r) => r.secret).length,
-      rollPageSize: SMALL_PAGE,
+      rollPageSize: ONE_PER_KEY,
     };
     await this.#notes.write(session.id, 0, notes, SMALL_PAGE);
-    await this.#rolls.write(session.id, 0, rolls, SMALL_PAGE);
+    await this.#rolls.write(session.id, 0, rolls, ONE_PER_KEY);
     await this.deps.store.set<SessionRecord>(sessionKey(session.id), session);
     const linked = await this.deps.campaigns.modify(campaignId, (c) =>
       ok({ ...c, sessionIds: [...c.sessionIds, session.id], activeSessionId: session.status === 'active' ? session.id : c.activeSessionId }),
