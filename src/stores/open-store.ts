@@ -3,6 +3,7 @@ import Keyv from 'keyv';
 import type { Store } from '../core/index.js';
 import { postgresCompareAndSet, redisCompareAndSet, sqliteCompareAndSet } from './compare-and-set.js';
 import { KeyvStore } from './keyv-store.js';
+import { usePreparedStatements } from './sqlite-connection.js';
 import { sqliteSetMany } from './sqlite-set-many.js';
 import { ensurePrivateDir, makePrivate } from './private-files.js';
 import { fastDeserialize, fastSerialize } from './keyv-serialization.js';
@@ -24,6 +25,7 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
       await ensurePrivateDir(dirname(path));
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
       const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+      await usePreparedStatements(adapter, path, 5000);
       // WAL: one fsync per commit instead of several, and readers in other processes (the stdio MCP
       // server, a second hub) never wait for a writer. synchronous stays FULL: an acknowledged
       // write survives a power cut, not only a crash.
