@@ -113,6 +113,7 @@ export class HubMetrics {
       setMany: (entries) => timed('set_many', () => inner.setMany(entries)),
       update: (key, change) => timed('update', () => inner.update(key, change)),
       delete: (key) => timed('delete', () => inner.delete(key)),
+      deleteMany: (keys) => timed('delete_many', () => inner.deleteMany(keys)),
       entries: () => inner.entries(),
       ping: () => timed('ping', () => inner.ping()),
       close: () => inner.close(),

@@ -4,6 +4,8 @@ import type { CompareAndSet } from './compare-and-set.js';
 
 /** How often an update re-reads and re-applies its change after losing a race to another process. */
 const MAX_ATTEMPTS = 200;
+/** Keys per statement when deleting many. */
+const DELETE_SLICE = 500;
 
 /**
  * The `Store` port over keyv. The adapter decides where data lives: SQLite (default), Redis or Postgres.
@@ -76,6 +78,11 @@ export class KeyvStore implements Store {
 
   async delete(key: string): Promise<boolean> {
     return this.keyv.delete(key);
+  }
+
+  async deleteMany(keys: readonly string[]): Promise<void> {
+    // In slices, so no single statement carries an unbounded list.
+    for (let i = 0; i < keys.length; i += DELETE_SLICE) await this.keyv.deleteMany(keys.slice(i, i + DELETE_SLICE));
   }
 
   async *entries(): AsyncIterable<[string, unknown]> {

@@ -187,8 +187,8 @@ export class CampaignService {
     // Unlisting first makes the delete take effect at once; the rest is cleanup that tolerates a crash.
     await this.deps.store.update<string[]>(INDEX_KEY, (ids) => (ids ?? []).filter((x) => x !== id));
     await this.deps.store.delete(campaignKey(id));
-    for (const key of await sessionKeys(c)) await this.deps.store.delete(key);
-    for (let v = 1; v <= c.version; v++) await this.deps.store.delete(snapshotKey(id, v));
+    await this.deps.store.deleteMany(await sessionKeys(c));
+    await this.deps.store.deleteMany(Array.from({ length: c.version }, (_, i) => snapshotKey(id, i + 1)));
     await this.publish(c, actor, { type: 'campaign.deleted' });
     return ok({ id, name: c.name });
   }

@@ -6,12 +6,6 @@ export interface Store {
   get<T>(key: string): Promise<T | undefined>;
   /** Resolves only once the value is durable in the backing store. Blind write: prefer `update` for read-modify-write. */
   set<T>(key: string, value: T): Promise<void>;
-  /**
-   * Atomic read-modify-write of one key, for every process that shares the store: `change` receives
-   * the current value and returns the new one, or `undefined` to write nothing. It may run more than
-   * once (when another writer got in first), so it must be free of side effects; an error it throws
-   * rejects the update and writes nothing. Resolves with the value now stored.
-   */
   /** Values of several keys in one round trip where the backend allows, in order; undefined where absent. */
   getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
   /**
@@ -20,8 +14,16 @@ export interface Store {
    * use it for keys nobody else writes (log entries at positions the caller has reserved).
    */
   setMany(entries: readonly (readonly [key: string, value: unknown])[]): Promise<void>;
+  /**
+   * Atomic read-modify-write of one key, for every process that shares the store: `change` receives
+   * the current value and returns the new one, or `undefined` to write nothing. It may run more than
+   * once (when another writer got in first), so it must be free of side effects; an error it throws
+   * rejects the update and writes nothing. Resolves with the value now stored.
+   */
   update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>): Promise<T | undefined>;
   delete(key: string): Promise<boolean>;
+  /** Deletes several keys in a few statements rather than one commit each (a session's log, a campaign's history). */
+  deleteMany(keys: readonly string[]): Promise<void>;
   /** Every key and value of this hub's namespace, for backups; not a consistent snapshot across keys. */
   entries(): AsyncIterable<[string, unknown]>;
   /** Throws when the backing store cannot be reached; used by /health. */
