@@ -55,10 +55,20 @@ export class PubSubBroadcaster {
     pending.state = { v: state.v };
     pending.lastSent = Date.now();
     try {
+      const jwt = await signPubSubJwt(this.options.key, this.options.ownerId, channelId);
+      // The slot starts again when the request leaves, after signing: Twitch counts messages as they
+      // arrive, so a slow signature must not shorten the gap before the next one, even one already
+      // scheduled while it was signing.
+      pending.lastSent = Date.now();
+      if (pending.timer) {
+        clearTimeout(pending.timer);
+        pending.timer = null;
+        this.#schedule(channelId, pending, 0);
+      }
       const response = await (this.options.fetch ?? fetch)(`${this.options.apiUrl}/extensions/pubsub`, {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${await signPubSubJwt(this.options.key, this.options.ownerId, channelId)}`,
+          authorization: `Bearer ${jwt}`,
           'client-id': this.options.clientId,
           'content-type': 'application/json',
         },
