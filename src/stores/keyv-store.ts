@@ -4,8 +4,8 @@ import type { CompareAndSet } from './compare-and-set.js';
 
 /** How often an update re-reads and re-applies its change after losing a race to another process. */
 const MAX_ATTEMPTS = 200;
-/** Keys per statement when deleting many. */
-const DELETE_SLICE = 500;
+/** Keys per statement when reading or deleting many. */
+const SLICE = 500;
 
 /**
  * The `Store` port over keyv. The adapter decides where data lives: SQLite (default), Redis or Postgres.
@@ -39,8 +39,11 @@ export class KeyvStore implements Store {
   }
 
   async getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]> {
-    if (keys.length === 0) return [];
-    return (await this.keyv.getMany([...keys])) as (T | undefined)[];
+    // In slices: @keyv/sqlite matches each returned row to its key by a linear search, so one call
+    // for a whole dice log (thousands of keys, on export) would hold the event loop for seconds.
+    const values: (T | undefined)[] = [];
+    for (let i = 0; i < keys.length; i += SLICE) values.push(...((await this.keyv.getMany(keys.slice(i, i + SLICE))) as (T | undefined)[]));
+    return values;
   }
 
   async setMany(entries: readonly (readonly [key: string, value: unknown])[]): Promise<void> {
@@ -82,7 +85,7 @@ export class KeyvStore implements Store {
 
   async deleteMany(keys: readonly string[]): Promise<void> {
     // In slices, so no single statement carries an unbounded list.
-    for (let i = 0; i < keys.length; i += DELETE_SLICE) await this.keyv.deleteMany(keys.slice(i, i + DELETE_SLICE));
+    for (let i = 0; i < keys.length; i += SLICE) await this.keyv.deleteMany(keys.slice(i, i + SLICE));
   }
 
   async *entries(): AsyncIterable<[string, unknown]> {
