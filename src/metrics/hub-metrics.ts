@@ -31,9 +31,7 @@ export class HubMetrics {
 
   // prom-client hashes a label object on every observation; the hot paths (every tool call and store
   // operation) keep the labelled series they use instead.
-  readonly #toolLatencyOf = new Series((tool, outcome) => this.#toolLatency.series(tool!, outcome!));
   readonly #toolCallsOf = new Series((tool, outcome) => this.#toolCalls.labels(tool!, outcome!));
-  readonly #storeLatencyOf = new Series((operation, outcome) => this.#storeLatency.series(operation!, outcome!));
 
   /** A registry that times and counts every call, whichever transport made it. */
   instrumentRegistry(inner: ToolRegistry): ToolRegistry {
@@ -45,7 +43,7 @@ export class HubMetrics {
         // Unknown names would let any caller grow the label set without bound.
         const tool = inner.get(name) ? name : 'unknown';
         const outcome = result.ok ? 'ok' : result.error.code;
-        this.#toolLatencyOf.get(tool, outcome).observe((performance.now() - started) / 1000);
+        this.#toolLatency.series(tool, outcome).observe((performance.now() - started) / 1000);
         this.#toolCallsOf.get(tool, outcome).inc();
         return result;
       },
@@ -102,7 +100,7 @@ export class HubMetrics {
         outcome = 'ok';
         return value;
       } finally {
-        this.#storeLatencyOf.get(operation, outcome).observe((performance.now() - started) / 1000);
+        this.#storeLatency.series(operation, outcome).observe((performance.now() - started) / 1000);
       }
     };
     return {

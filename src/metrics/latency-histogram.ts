@@ -5,12 +5,25 @@ export interface LatencySeries {
   observe(seconds: number): void;
 }
 
-interface SeriesData {
-  labels: Record<string, string>;
-  /** Observations per bucket (not cumulative), the last one for above every bound. */
-  counts: Float64Array;
-  sum: number;
-  count: number;
+/** One series' figures: observations per bucket (not cumulative; the last is above every bound). */
+class SeriesData implements LatencySeries {
+  readonly counts: Float64Array;
+  sum = 0;
+  count = 0;
+  constructor(
+    readonly labels: Record<string, string>,
+    private readonly bounds: readonly number[],
+  ) {
+    this.counts = new Float64Array(bounds.length + 1);
+  }
+
+  observe(seconds: number): void {
+    let i = 0;
+    while (i < this.bounds.length && seconds > this.bounds[i]!) i++;
+    this.counts[i]! += 1;
+    this.sum += seconds;
+    this.count += 1;
+  }
 }
 
 /**
@@ -37,25 +50,15 @@ export class LatencyHistogram {
     registry.registerMetric(this as never);
   }
 
-  /** The series for these label values (in the order of the label names). */
+  /** The series for these label values (in the order of the label names), made once: keep it or ask again. */
   series(...values: string[]): LatencySeries {
     const key = values.join('\u0000');
     let data = this.#series.get(key);
     if (!data) {
-      data = { labels: Object.fromEntries(this.labelNames.map((n, i) => [n, values[i] ?? ''])), counts: new Float64Array(this.#bounds.length + 1), sum: 0, count: 0 };
+      data = new SeriesData(Object.fromEntries(this.labelNames.map((n, i) => [n, values[i] ?? ''])), this.#bounds);
       this.#series.set(key, data);
     }
-    const bounds = this.#bounds;
-    const series = data;
-    return {
-      observe(seconds) {
-        let i = 0;
-        while (i < bounds.length && seconds > bounds[i]!) i++;
-        series.counts[i]! += 1;
-        series.sum += seconds;
-        series.count += 1;
-      },
-    };
+    return data;
   }
 
   /** What prom-client's registry formats, shaped as its own Histogram's: the text comes out the same. */

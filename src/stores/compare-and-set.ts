@@ -6,7 +6,7 @@
 export type CompareAndSet = (rawKey: string, expected: string | undefined, next: string) => Promise<boolean>;
 
 /** The query function @keyv/sqlite and @keyv/postgres expose (rows as an array). */
-type Query = (sql: string, ...params: unknown[]) => Promise<unknown[]>;
+export type Query = (sql: string, ...params: unknown[]) => Promise<unknown[]>;
 
 /**
  * SQLite: one `UPDATE ... WHERE value = old RETURNING` statement. A single statement is atomic under

@@ -1,5 +1,4 @@
-/** The query function @keyv/sqlite exposes (rows as an array). */
-type Query = (sql: string, ...params: unknown[]) => Promise<unknown[]>;
+import type { Query } from './compare-and-set.js';
 
 /**
  * SQLite's missing `setMany` for keyv: every row in one `INSERT ... SELECT FROM json_each(?)` upsert,
