@@ -9,7 +9,7 @@ export * from './ports/clock.js';
 export * from './ports/event-bus.js';
 export * from './ports/logger.js';
 export * from './ports/random.js';
-export type { Store } from './ports/store.js';
+export type { Store, UpdateOptions } from './ports/store.js';
 export * from './ports/secret-box.js';
 export type * from './ports/search-index.js';
 export type { Embedder } from './ports/embedder.js';

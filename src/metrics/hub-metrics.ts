@@ -109,7 +109,7 @@ export class HubMetrics {
       set: (key, value) => timed('set', () => inner.set(key, value)),
       getMany: (keys) => timed('get_many', () => inner.getMany(keys)),
       setMany: (entries) => timed('set_many', () => inner.setMany(entries)),
-      update: (key, change) => timed('update', () => inner.update(key, change)),
+      update: (key, change, options) => timed('update', () => inner.update(key, change, options)),
       delete: (key) => timed('delete', () => inner.delete(key)),
       deleteMany: (keys) => timed('delete_many', () => inner.deleteMany(keys)),
       entries: () => inner.entries(),

@@ -1,5 +1,5 @@
 import Keyv from 'keyv';
-import { KeyedMutex, type Store } from '../core/index.js';
+import { KeyedMutex, type Store, type UpdateOptions } from '../core/index.js';
 import type { CompareAndSet } from './compare-and-set.js';
 
 /** How often an update re-reads and re-applies its change after losing a race to another process. */
@@ -52,13 +52,21 @@ export class KeyvStore implements Store {
     if (Array.isArray(stored) && stored.includes(false)) throw new Error(`The ${this.kind} store did not accept the write of ${entries.length} keys`);
   }
 
-  async update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>): Promise<T | undefined> {
+  async update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>, options: UpdateOptions<T> = {}): Promise<T | undefined> {
+    const alongsideOf = (next: T) => {
+      const entries = options.alongside?.(next) ?? [];
+      if (entries.some(([k]) => k === key)) throw new Error(`An update of ${key} cannot also write ${key} alongside`);
+      return entries;
+    };
     return this.#mutex.run(key, async () => {
       if (!this.compareAndSet) {
+        // Only this process sees the store (memory): the mutex makes the two writes one step.
         const current = await this.get<T>(key);
         const next = await change(current);
         if (next === undefined) return current;
+        const alongside = alongsideOf(next);
         await this.set(key, next);
+        await this.setMany(alongside);
         return next;
       }
       const rawKey = this.keyv._getKeyPrefix(key);
@@ -71,12 +79,23 @@ export class KeyvStore implements Store {
         if (next === undefined) return current;
         const serialised = await this.keyv.serializeData({ value: next, expires: undefined });
         if (typeof serialised !== 'string') throw new Error('keyv serialised a value to a non-string');
-        if (await this.compareAndSet(rawKey, raw, serialised)) return next;
+        if (await this.compareAndSet(rawKey, raw, serialised, await this.#raw(alongsideOf(next)))) return next;
         if (attempt >= MAX_ATTEMPTS) throw new Error(`Gave up updating ${key} after ${attempt} attempts: other processes kept changing it`);
         // Jittered backoff, so two processes that collided do not collide again in lockstep.
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** Math.min(attempt, 6))));
       }
     });
+  }
+
+  /** Entries as the backend stores them: keyv's prefixed key and serialised value. */
+  async #raw(entries: readonly (readonly [string, unknown])[]): Promise<[string, string][]> {
+    return Promise.all(
+      entries.map(async ([key, value]): Promise<[string, string]> => {
+        const serialised = await this.keyv.serializeData({ value, expires: undefined });
+        if (typeof serialised !== 'string') throw new Error('keyv serialised a value to a non-string');
+        return [this.keyv._getKeyPrefix(key), serialised];
+      }),
+    );
   }
 
   async delete(key: string): Promise<boolean> {

@@ -43,7 +43,12 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
       const keyv = new Keyv({ ...options, store: adapter });
       // The adapter prefixes keys once more with its own namespace; the script must see the real key.
       const cas = redisCompareAndSet(async () => adapter.getClient() as never);
-      return checked(new KeyvStore(keyv, 'redis', (key, expected, next) => cas(adapter.createKeyPrefix(key, adapter.namespace), expected, next)));
+      const raw = (key: string) => adapter.createKeyPrefix(key, adapter.namespace);
+      return checked(
+        new KeyvStore(keyv, 'redis', (key, expected, next, alongside = []) =>
+          cas(raw(key), expected, next, alongside.map(([k, v]) => [raw(k), v] as const)),
+        ),
+      );
     }
     case 'postgres':
     case 'postgresql': {

@@ -22,6 +22,12 @@ describe('SQLite connection with prepared statements', () => {
     // Many calls of one statement at once each get their own answer.
     await Promise.all(Array.from({ length: 50 }, (_, i) => put(`k${i}`, `v${i}`)));
     expect(await Promise.all(Array.from({ length: 50 }, (_, i) => read(`k${i}`)))).toEqual(Array.from({ length: 50 }, (_, i) => [{ value: `v${i}` }]));
+    // More calls of one statement at once than it keeps copies of: the rest wait their turn, none is lost or crossed.
+    await Promise.all(Array.from({ length: 300 }, (_, i) => put(`m${i}`, `w${i}`)));
+    expect(await Promise.all(Array.from({ length: 300 }, (_, i) => read(`m${i}`)))).toEqual(Array.from({ length: 300 }, (_, i) => [{ value: `w${i}` }]));
+    // A statement that does not compile fails every call waiting on it, not only the first.
+    const broken = await Promise.allSettled(Array.from({ length: 40 }, () => db.query('SELECT value FROM nowhere WHERE key = ?', 'a')));
+    expect(broken.every((r) => r.status === 'rejected' && /no such table: nowhere/.test(String(r.reason)))).toBe(true);
     // A failing statement reports SQLite's error, and the connection goes on.
     await expect(db.query('SELECT value FROM nowhere')).rejects.toThrow(/no such table: nowhere/);
     await expect(db.query('INSERT INTO kv (key, value) VALUES (?, ?)', 'a', 'x')).rejects.toThrow(/UNIQUE constraint failed/);

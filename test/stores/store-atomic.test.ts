@@ -44,6 +44,44 @@ describe.each(backends)('$name store: update is atomic across connections', ({ u
     }
   }, 60_000);
 
+  it.runIf(run)('writes entries alongside an update only with the swap that won', async () => {
+    const [a, b] = [await openStore(url, `${namespace}-log`), await openStore(url, `${namespace}-log`)];
+    try {
+      const session = `session:${Math.random()}`;
+      const entry = (n: number) => `${session}:entry:${n}`;
+      // 200 writers reserve a position each by raising the count and write their entry in the same step.
+      await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          (i % 2 ? a : b).update<{ count: number }>(session, (c) => ({ count: (c?.count ?? 0) + 1 }), { alongside: (next) => [[entry(next.count), { writer: i }]] }),
+        ),
+      );
+      expect(await a.get(session)).toEqual({ count: 200 });
+      const entries = await a.getMany<{ writer: number }>(Array.from({ length: 201 }, (_, n) => entry(n + 1)));
+      // A losing attempt that had written its entry would leave a writer at two positions.
+      expect(new Set(entries.slice(0, 200).map((e) => e?.writer)).size).toBe(200);
+      expect(entries[200]).toBeUndefined();
+
+      // And the loser of a race, made to lose for certain: its first attempt's entry is never written.
+      const raced = `race:${Math.random()}`;
+      await a.set(raced, { count: 1 });
+      let attempts = 0;
+      const result = await a.update<{ count: number; attempt: number }>(
+        raced,
+        async (c) => {
+          attempts++;
+          if (attempts === 1) await b.set(raced, { count: 10, attempt: 0 });
+          return { count: (c?.count ?? 0) + 1, attempt: attempts };
+        },
+        { alongside: (next) => [[`${raced}:attempt:${next.attempt}`, next.count]] },
+      );
+      expect(result).toEqual({ count: 11, attempt: 2 });
+      expect(await b.getMany([`${raced}:attempt:1`, `${raced}:attempt:2`])).toEqual([undefined, 11]);
+    } finally {
+      await a.close().catch(() => {});
+      await b.close().catch(() => {});
+    }
+  }, 60_000);
+
   it.runIf(run)('lets exactly one of two racing version checks win', async () => {
     const [a, b] = [await openStore(url, `${namespace}-v`), await openStore(url, `${namespace}-v`)];
     try {

@@ -57,6 +57,25 @@ describe.each(backends)('$name store', ({ name, url, persistent, run }) => {
     await store.close();
   });
 
+  it.runIf(run)('writes an update and the entries alongside it together, or neither', async () => {
+    const store = await openStore(url, `${namespace}-alongside`);
+    const log = (n: number) => `log:${n}`;
+    const reserve = (size: number) =>
+      store.update<{ count: number }>('count', (c) => ({ count: (c?.count ?? 0) + size }), {
+        alongside: (next) => Array.from({ length: size }, (_, i) => [log(next.count - size + i), { roll: next.count - size + i, text: ':"🎲' }] as const),
+      });
+    expect(await reserve(3)).toEqual({ count: 3 });
+    expect(await reserve(2)).toEqual({ count: 5 });
+    expect(await store.getMany([0, 1, 2, 3, 4, 5].map(log))).toEqual([...[0, 1, 2, 3, 4].map((n) => ({ roll: n, text: ':"🎲' })), undefined]);
+    // A change that writes nothing writes nothing alongside either.
+    expect(await store.update<{ count: number }>('count', () => undefined, { alongside: () => [['log:never', 1]] })).toEqual({ count: 5 });
+    expect(await store.get('log:never')).toBeUndefined();
+    // Naming the updated key among its own entries is a bug in the caller, refused before any write.
+    await expect(store.update('count', () => ({ count: 99 }), { alongside: () => [['count', 1]] })).rejects.toThrow(/cannot also write count/);
+    expect(await store.get('count')).toEqual({ count: 5 });
+    await store.close();
+  });
+
   it.runIf(run && persistent)('keeps acknowledged writes across a reopen', async () => {
     const first = await openStore(url, namespace);
     await first.set('campaign:keep', { version: 7 });

@@ -1,4 +1,4 @@
-import type { Store } from '../ports/store.js';
+import type { Store, UpdateOptions } from '../ports/store.js';
 import { ok, type Fail, type Result } from '../result.js';
 
 /**
@@ -6,12 +6,21 @@ import { ok, type Fail, type Result } from '../result.js';
  * (nothing is written then). It may run more than once when another process wrote first, so it must
  * be free of side effects; only the outcome of its last run counts.
  */
-export async function updateResult<T>(store: Store, key: string, change: (current: T | undefined) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
+export async function updateResult<T>(
+  store: Store,
+  key: string,
+  change: (current: T | undefined) => Result<T> | Promise<Result<T>>,
+  options?: UpdateOptions<T>,
+): Promise<Result<T>> {
   let failure: Fail | undefined;
-  const written = await store.update<T>(key, async (current) => {
-    const next = await change(current);
-    failure = next.ok ? undefined : next;
-    return next.ok ? next.value : undefined;
-  });
+  const written = await store.update<T>(
+    key,
+    async (current) => {
+      const next = await change(current);
+      failure = next.ok ? undefined : next;
+      return next.ok ? next.value : undefined;
+    },
+    options,
+  );
   return failure ?? ok(written as T);
 }

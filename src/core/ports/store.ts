@@ -1,6 +1,7 @@
 /**
  * Key-value persistence. Each acknowledged change in the hub is a single write of one aggregate
- * (a campaign, a session), so a store needs no multi-key transactions: see docs in STYLE.md.
+ * (a campaign, a session), so a store needs no general multi-key transactions: see docs in STYLE.md.
+ * The one exception is an update's `alongside` entries, written in the same atomic step.
  */
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;
@@ -20,7 +21,7 @@ export interface Store {
    * once (when another writer got in first), so it must be free of side effects; an error it throws
    * rejects the update and writes nothing. Resolves with the value now stored.
    */
-  update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>): Promise<T | undefined>;
+  update<T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>, options?: UpdateOptions<T>): Promise<T | undefined>;
   delete(key: string): Promise<boolean>;
   /** Deletes several keys in a few statements rather than one commit each (a session's log, a campaign's history). */
   deleteMany(keys: readonly string[]): Promise<void>;
@@ -31,4 +32,14 @@ export interface Store {
   close(): Promise<void>;
   /** A short label for logs and /health, e.g. "sqlite". Never contains credentials. */
   readonly kind: string;
+}
+
+/** What else an update writes. */
+export interface UpdateOptions<T> {
+  /**
+   * Blind writes of other keys that depend on the new value (log entries at the positions it reserves),
+   * committed in the same atomic step as the update and only if it is written: one commit, not two,
+   * and never the entries without the update. Must not name the updated key.
+   */
+  alongside?(next: T): readonly (readonly [key: string, value: unknown])[];
 }

@@ -32,10 +32,18 @@ export class PagedLog<T> {
     return `session:${sessionId}:${this.name}:${page}`;
   }
 
+  /**
+   * The keys and values of `entries` at positions `start`, `start + 1`, ... of a log with one entry
+   * per key: for a caller that writes them itself, alongside the update that reserves the positions.
+   */
+  rows(sessionId: string, start: number, entries: T[]): (readonly [string, T[]])[] {
+    return entries.map((entry, i) => [this.key(sessionId, start + i), [entry]] as const);
+  }
+
   /** Writes `entries` at positions `start`, `start + 1`, ... (reserved by the caller). */
   async write(sessionId: string, start: number, entries: T[], pageSize = PAGE_SIZE): Promise<void> {
     if (pageSize === ONE_PER_KEY) {
-      await this.store.setMany(entries.map((entry, i) => [this.key(sessionId, start + i), [entry]] as const));
+      await this.store.setMany(this.rows(sessionId, start, entries));
       return;
     }
     let position = start;

@@ -5,7 +5,7 @@ import { updateResult } from '../concurrency/update-result.js';
 import type { DiceRoll } from '../dice/dice-schemas.js';
 import type { Store } from '../ports/store.js';
 import { fail, notFound, ok, type Result } from '../result.js';
-import type { PagedLog } from './paged-log.js';
+import { ONE_PER_KEY, type PagedLog } from './paged-log.js';
 import { sessionKey, type EventBody } from './session-service.js';
 import type { LoggedRoll, SessionRecord } from './session-schemas.js';
 
@@ -35,16 +35,22 @@ export function rollWriter(deps: RollWriterDeps): GroupCommit<PendingRolls, Resu
   return new GroupCommit(async (sessionId, batch) => {
     const count = batch.reduce((n, b) => n + b.entries.length, 0);
     const secrets = batch.reduce((n, b) => n + (b.secret ? b.entries.length : 0), 0);
+    const entries = batch.flatMap((b) => b.entries);
     const reserved = await deps.mutex.run(sessionKey(sessionId), () =>
-      updateResult<SessionRecord>(deps.store, sessionKey(sessionId), (s) => {
-        if (!s) return notFound('Session', sessionId, 'sessionId');
-        if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
-        return ok({ ...s, version: s.version + batch.length, rollCount: s.rollCount + count, secretRollCount: s.secretRollCount + secrets });
-      }),
+      updateResult<SessionRecord>(
+        deps.store,
+        sessionKey(sessionId),
+        (s) => {
+          if (!s) return notFound('Session', sessionId, 'sessionId');
+          if (s.status !== 'active') return fail('STATE', `Session "${s.name}" has ended: roll without sessionId to use the active session`, { field: 'sessionId' });
+          return ok({ ...s, version: s.version + batch.length, rollCount: s.rollCount + count, secretRollCount: s.secretRollCount + secrets });
+        },
+        { alongside: (s) => (s.rollPageSize === ONE_PER_KEY ? deps.rolls.rows(sessionId, s.rollCount - count, entries) : []) },
+      ),
     );
     if (!reserved.ok) return batch.map(() => reserved);
     const record = reserved.value;
-    await deps.rolls.write(sessionId, record.rollCount - count, batch.flatMap((b) => b.entries), record.rollPageSize);
+    if (record.rollPageSize !== ONE_PER_KEY) await deps.rolls.write(sessionId, record.rollCount - count, entries, record.rollPageSize);
     let rollCount = record.rollCount - count;
     let secretRollCount = record.secretRollCount - secrets;
     const outcomes: Result<SessionRecord>[] = [];

@@ -106,9 +106,9 @@ describe('the session dice log', () => {
     const store = f.core.deps.store;
     let sessionWrites = 0;
     const update = store.update.bind(store);
-    store.update = ((key: string, change: never) => {
+    store.update = ((key: string, ...rest: [never, never]) => {
       if (key === `session:${sessionId}`) sessionWrites++;
-      return update(key, change);
+      return update(key, ...rest);
     }) as typeof store.update;
     const before = (await f.ok('get_session', { campaignId })).session.version;
     const rolled = await Promise.all(Array.from({ length: 40 }, (_, i) => f.ok('roll_dice', { campaignId, expression: `d20 # r${i}; d4 # r${i}b`, secret: i % 4 === 0 })));
