@@ -31,7 +31,7 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
       // write survives a power cut, not only a crash.
       await adapter.query('PRAGMA journal_mode=WAL');
       Object.assign(adapter, { setMany: sqliteSetMany(adapter.query as never, adapter.opts.table ?? 'keyv') });
-      const store = await checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'sqlite', sqliteCompareAndSet(adapter.query as never, adapter.opts.table ?? 'keyv')));
+      const store = await checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'sqlite', sqliteCompareAndSet(adapter.query as never, adapter.opts.table ?? 'keyv'), true));
       // The file exists once the first query ran; its journal files are created with the same mode.
       await Promise.all([path, `${path}-wal`, `${path}-shm`, `${path}-journal`].map(makePrivate));
       return store;

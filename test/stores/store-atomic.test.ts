@@ -82,6 +82,32 @@ describe.each(backends)('$name store: update is atomic across connections', ({ u
     }
   }, 60_000);
 
+  it.runIf(run)("judges each change by the row as it is now, after another connection's write", async () => {
+    const [a, b] = [await openStore(url, `${namespace}-fresh`), await openStore(url, `${namespace}-fresh`)];
+    try {
+      const key = `doc:${Math.random()}`;
+      // a writes the row (and knows what it wrote); b then changes it behind a's back.
+      await a.update<{ version: number; by: string }>(key, () => ({ version: 1, by: 'a' }));
+      await b.update<{ version: number; by: string }>(key, (c) => ({ version: c!.version + 1, by: 'b' }));
+      // A version check made by a sees b's version, not its own last write.
+      const checked = await a.update<{ version: number; by: string }>(key, (c) => {
+        if (c?.version !== 2) throw new Error(`CONFLICT: saw version ${c?.version}`);
+        return { version: 3, by: 'a' };
+      });
+      expect(checked).toEqual({ version: 3, by: 'a' });
+      // A change that writes nothing reports the row as it is now.
+      await b.update<{ version: number; by: string }>(key, (c) => ({ version: c!.version + 1, by: 'b' }));
+      expect(await a.update(key, () => undefined)).toEqual({ version: 4, by: 'b' });
+      // And an increment by a builds on b's write: nothing is lost.
+      await b.set(key, { version: 10, by: 'b' });
+      expect(await a.update<{ version: number; by: string }>(key, (c) => ({ version: c!.version + 1, by: 'a' }))).toEqual({ version: 11, by: 'a' });
+      expect(await b.get(key)).toEqual({ version: 11, by: 'a' });
+    } finally {
+      await a.close().catch(() => {});
+      await b.close().catch(() => {});
+    }
+  }, 60_000);
+
   it.runIf(run)('lets exactly one of two racing version checks win', async () => {
     const [a, b] = [await openStore(url, `${namespace}-v`), await openStore(url, `${namespace}-v`)];
     try {

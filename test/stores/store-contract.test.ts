@@ -57,6 +57,21 @@ describe.each(backends)('$name store', ({ name, url, persistent, run }) => {
     await store.close();
   });
 
+  it.runIf(run)('answers reads made at once each with its own value, and a read after a write with that write', async () => {
+    const store = await openStore(url, `${namespace}-reads`);
+    await store.setMany(Array.from({ length: 20 }, (_, i) => [`pc:${i}`, { name: `PC ${i}`, hp: i }] as const));
+    const keys = Array.from({ length: 60 }, (_, i) => (i % 25 === 24 ? 'pc:missing' : `pc:${i % 20}`));
+    const read = await Promise.all(keys.map((key) => store.get<{ name: string; hp: number }>(key)));
+    expect(read).toEqual(keys.map((key) => (key === 'pc:missing' ? undefined : { name: `PC ${key.slice(3)}`, hp: Number(key.slice(3)) })));
+    // Three callers read pc:1 in the same turn: what one does to its copy the others do not see.
+    read[1]!.hp = -100;
+    expect(read[21]).toEqual({ name: 'PC 1', hp: 1 });
+    expect(read[41]).toEqual({ name: 'PC 1', hp: 1 });
+    await store.set('pc:1', { name: 'PC 1', hp: 50 });
+    expect(await store.get('pc:1')).toEqual({ name: 'PC 1', hp: 50 });
+    await store.close();
+  });
+
   it.runIf(run)('writes an update and the entries alongside it together, or neither', async () => {
     const store = await openStore(url, `${namespace}-alongside`);
     const log = (n: number) => `log:${n}`;
