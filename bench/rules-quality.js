@@ -2,7 +2,7 @@
 // recall@5, MRR@10 and nDCG@10 with 10 results, for plain BM25 over the library's own passages (the
 // baseline), keyword mode, vector mode of each embedder, and the default; plus the old heading-worded
 // set as the "keyword" subset and the confidence given to questions the SRD does not answer.
-//   node bench/rules-quality.js [dev|test]     (after `npm run build`; default: test)
+//   node bench/rules-quality.js [dev|test|fresh]     (after `npm run build`; default: test)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

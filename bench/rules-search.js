@@ -137,6 +137,9 @@ export async function run() {
     // of how far those choices carry; it also holds the query-rewrite row (hand-written rewrites exist
     // for dev only).
     const dev = await evaluate('dev');
+    // And a set written after every choice was made, on which nothing was tuned: how far the table
+    // talk written for the dev half carries to questions it was not written for.
+    const fresh = await evaluate('fresh');
     const ph = first.phaseMs;
     const embedding = ph.embedding ?? 0;
     const secs = (v) => `${(v / 1000).toFixed(2)} s`;
@@ -162,13 +165,15 @@ export async function run() {
         `Quality: the test half (${quality.set.questions.length} questions, ${quality.set.unanswerable.length} the SRD does not answer) of the player-worded set ` +
         `(bench/rules-questions-test.json; tuning used only bench/rules-questions-dev.json), 10 results, a hit when a result's page range overlaps a labelled page or its text holds the evidence phrase; ` +
         `the keyword subset is the old heading-worded set (bench/rules-questions.json, ${quality.old.questions.length} questions, hit = expected heading in the section path of a top-5 result). ` +
-        `Also: \`node bench/rules-quality.js test\` (or \`dev\`) after \`npm run build\`. ` +
+        `Also: \`node bench/rules-quality.js test\` (or \`dev\`, \`fresh\`) after \`npm run build\`. ` +
         `Latency: ${ROUNDS} rounds of the old set's questions as hybrid searches, one at a time, answer cache off, measured in-process around registry.call('search') (no transport).`,
       tables: [
         markdownTable(['Ingestion of the SRD', 'Time', 'vs floor'].map((title, i) => ({ title, align: i === 0 ? 'left' : 'right' })), ingestRows),
         quality.table,
         `The dev half (${dev.set.questions.length} questions; every setting was chosen on it, so it flatters the search), with the query-rewrite setting through a stand-in model that replays bench/rules-rewrites-dev.json (rewrites written the way a model asked to turn the question into rulebook terms answers):`,
         dev.table,
+        `The fresh set (${fresh.set.questions.length} questions, ${fresh.set.unanswerable.length} the SRD does not answer; bench/rules-questions-fresh.json): written at stop 18, after every setting had been chosen on the dev half, the same way (worded as players ask, then labelled); nothing was tuned on it:`,
+        fresh.table,
         markdownTable(
           ['Library', 'Vector index', 'Searches', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'].map((title, i) => ({ title, align: i < 2 ? 'left' : 'right' })),
           [
