@@ -36,9 +36,10 @@ export class KeyvStore implements Store {
     readonly kind: string,
     private readonly compareAndSet?: CompareAndSet,
     /**
-     * Gathers the reads of one turn of the event loop into one query. For SQLite: each query comes
-     * back from a worker thread on its own, and a hundred players rolling at once paid that return
-     * trip per read (about 60 µs of main thread for a Discord command); gathered, they share it.
+     * Gathers the reads of one turn of the event loop into one query, each key read once. For SQLite:
+     * each query comes back from a worker thread on its own, and a hundred players rolling at once
+     * paid that return trip per read (about 60 µs of main thread for a Discord command); gathered,
+     * they share it. On the memory store, a hundred reads of one campaign share one parse.
      */
     private readonly batchReads = false,
   ) {

@@ -19,7 +19,7 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
   const options = { namespace, throwOnErrors: true, serialize: fastSerialize, deserialize: fastDeserialize };
   switch (scheme) {
     case 'memory':
-      return new KeyvStore(new Keyv(options), 'memory');
+      return new KeyvStore(new Keyv(options), 'memory', undefined, true);
     case 'sqlite': {
       const path = resolve(url.replace(/^sqlite:\/\//i, ''));
       await ensurePrivateDir(dirname(path));
