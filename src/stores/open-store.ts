@@ -19,7 +19,7 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
   const options = { namespace, throwOnErrors: true, serialize: fastSerialize, deserialize: fastDeserialize };
   switch (scheme) {
     case 'memory':
-      return new KeyvStore(new Keyv(options), 'memory', undefined, true);
+      return new KeyvStore(new Keyv(options), 'memory');
     case 'sqlite': {
       const path = resolve(url.replace(/^sqlite:\/\//i, ''));
       await ensurePrivateDir(dirname(path));
@@ -31,7 +31,7 @@ export async function openStore(url: string, namespace = 'ttrpg-hub'): Promise<S
       // write survives a power cut, not only a crash.
       await adapter.query('PRAGMA journal_mode=WAL');
       Object.assign(adapter, { setMany: sqliteSetMany(adapter.query as never, adapter.opts.table ?? 'keyv') });
-      const store = await checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'sqlite', sqliteCompareAndSet(adapter.query as never, adapter.opts.table ?? 'keyv'), true));
+      const store = await checked(new KeyvStore(new Keyv({ ...options, store: adapter }), 'sqlite', sqliteCompareAndSet(adapter.query as never, adapter.opts.table ?? 'keyv')));
       // The file exists once the first query ran; its journal files are created with the same mode.
       await Promise.all([path, `${path}-wal`, `${path}-shm`, `${path}-journal`].map(makePrivate));
       return store;
