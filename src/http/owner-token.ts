@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ensurePrivateDir, makePrivate } from '../stores/private-files.js';
+import { ensurePrivateDir, makePrivate, writePrivateFileOnce } from '../stores/private-files.js';
 import type { Logger } from '../core/index.js';
 
 /**
@@ -11,21 +11,24 @@ import type { Logger } from '../core/index.js';
 export async function ensureOwnerToken(configured: string | undefined, dataDir: string, logger: Logger): Promise<{ token: string; file: string | null }> {
   if (configured) return { token: configured, file: null };
   const file = resolve(join(dataDir, 'owner-token'));
+  let damaged = false;
   try {
     const token = (await readFile(file, 'utf8')).trim();
     if (token.length >= 24) {
       await makePrivate(file);
       return { token, file };
     }
+    damaged = true;
     logger.warn({ file }, 'owner-token file is too short; generating a new owner token');
   } catch {
     // No file yet: first start.
   }
   await ensurePrivateDir(resolve(dataDir));
-  const token = `tth_owner_${randomBytes(32).toString('base64url')}`;
-  await writeFile(file, `${token}\n`, { mode: 0o600 });
-  // `mode` applies only when the file is created: a regenerated token must not keep an old 0644.
+  // Created whole or not at all: a second process starting at the same moment (npm start beside
+  // Claude Desktop's stdio server) reads the same token rather than half of one, or writing its own.
+  const created = await writePrivateFileOnce(file, `tth_owner_${randomBytes(32).toString('base64url')}\n`, damaged);
   await makePrivate(file);
-  logger.info({ file }, 'Created the owner token: use it as the bearer token for /mcp, the API and sockets (`ttrpg-hub token` prints it)');
+  const token = (await readFile(file, 'utf8')).trim();
+  if (created) logger.info({ file }, 'Created the owner token: use it as the bearer token for /mcp, the API and sockets (`ttrpg-hub token` prints it)');
   return { token, file };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ensurePrivateDir, makePrivate } from '../stores/private-files.js';
+import { ensurePrivateDir, makePrivate, writePrivateFileOnce } from '../stores/private-files.js';
 import type { Logger } from '../core/index.js';
 
 export const secretKeyHelp = 'expected 32 bytes in base64, e.g. from `openssl rand -base64 32`';
@@ -32,13 +32,11 @@ export async function ensureHubSecretKey(configured: string | undefined, dataDir
     return parseSecretKey(text, file);
   }
   await ensurePrivateDir(resolve(dataDir));
-  const key = randomBytes(32);
-  await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-    // Another process created it first: use theirs, so both encrypt with the same key.
-    if (error.code !== 'EEXIST') throw error;
-  });
+  // Another process starting at the same moment may create it first: then theirs is used, so both
+  // encrypt with the same key.
+  const created = await writePrivateFileOnce(file, `${randomBytes(32).toString('base64')}\n`);
   await makePrivate(file);
   const stored = parseSecretKey(await readFile(file, 'utf8'), file);
-  logger.info({ file }, 'Created the hub secret key (encrypts stored tokens and API keys); back it up with the data folder');
+  if (created) logger.info({ file }, 'Created the hub secret key (encrypts stored tokens and API keys); back it up with the data folder');
   return stored;
 }

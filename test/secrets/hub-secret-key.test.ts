@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AesSecretBox, silentLogger } from '../../src/core/index.js';
 import { ensureHubSecretKey } from '../../src/secrets/hub-secret-key.js';
+import { ensureOwnerToken } from '../../src/http/owner-token.js';
 
 describe('the hub secret key', () => {
   it('is generated once into the data folder, readable by its owner only, and reused at the next start', async () => {
@@ -13,6 +14,31 @@ describe('the hub secret key', () => {
     expect(first.length).toBe(32);
     expect(again.equals(first)).toBe(true);
     expect((await stat(join(dir, 'secret-key'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('is the same key and owner token for hubs starting at the same moment on one data folder', async () => {
+    // npm start beside Claude Desktop's stdio server, or two hubs started together: none may read a
+    // half-written file, and none may write a token of its own over another's.
+    const dir = await mkdtemp(join(tmpdir(), 'hub-key-'));
+    const [keys, tokens] = await Promise.all([
+      Promise.all(Array.from({ length: 30 }, () => ensureHubSecretKey(undefined, dir, silentLogger))),
+      Promise.all(Array.from({ length: 30 }, () => ensureOwnerToken(undefined, dir, silentLogger))),
+    ]);
+    expect(new Set(keys.map((k) => k.toString('hex'))).size).toBe(1);
+    expect(new Set(tokens.map((t) => t.token)).size).toBe(1);
+    expect((await readFile(join(dir, 'owner-token'), 'utf8')).trim()).toBe(tokens[0]!.token);
+    expect((await readdir(dir)).sort()).toEqual(['owner-token', 'secret-key']);
+    for (const name of ['owner-token', 'secret-key']) expect((await stat(join(dir, name))).mode & 0o777).toBe(0o600);
+  });
+
+  it('replaces a damaged owner-token file with a new token, readable by its owner only', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hub-key-'));
+    await writeFile(join(dir, 'owner-token'), 'short\n', { mode: 0o644 });
+    const { token } = await ensureOwnerToken(undefined, dir, silentLogger);
+    expect(token).toMatch(/^tth_owner_.{40,}$/);
+    expect((await readFile(join(dir, 'owner-token'), 'utf8')).trim()).toBe(token);
+    expect((await stat(join(dir, 'owner-token'))).mode & 0o777).toBe(0o600);
+    expect((await ensureOwnerToken(undefined, dir, silentLogger)).token).toBe(token);
   });
 
   it('refuses a malformed key and says how to make one', async () => {
