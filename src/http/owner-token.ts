@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ensurePrivateDir, makePrivate, writePrivateFileOnce } from '../stores/private-files.js';
+import { ensurePrivateDir, makePrivate, createPrivateFile, replacePrivateFile } from '../stores/private-files.js';
 import type { Logger } from '../core/index.js';
 
 /**
@@ -26,7 +26,8 @@ export async function ensureOwnerToken(configured: string | undefined, dataDir: 
   await ensurePrivateDir(resolve(dataDir));
   // Created whole or not at all: a second process starting at the same moment (npm start beside
   // Claude Desktop's stdio server) reads the same token rather than half of one, or writing its own.
-  const created = await writePrivateFileOnce(file, `tth_owner_${randomBytes(32).toString('base64url')}\n`, damaged);
+  const fresh = `tth_owner_${randomBytes(32).toString('base64url')}\n`;
+  const created = damaged ? (await replacePrivateFile(file, fresh), true) : await createPrivateFile(file, fresh);
   await makePrivate(file);
   const token = (await readFile(file, 'utf8')).trim();
   if (created) logger.info({ file }, 'Created the owner token: use it as the bearer token for /mcp, the API and sockets (`ttrpg-hub token` prints it)');

@@ -1,5 +1,6 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { replacePrivateFile } from '../stores/private-files.js';
 
 /** What `ttrpg-hub start` leaves in the data folder while it runs, so local clients can find it. */
 export interface RunningHubInfo {
@@ -17,7 +18,9 @@ export const runningHubFile = (dataDir: string) => resolve(join(dataDir, 'hub.js
 export async function announceHub(dataDir: string, url: string): Promise<() => Promise<void>> {
   const info: RunningHubInfo = { url, pid: process.pid, startedAt: new Date().toISOString() };
   const file = runningHubFile(dataDir);
-  await writeFile(file, JSON.stringify(info), { mode: 0o600 });
+  // Put in place whole (a rename): a client looking at that moment finds the old file or the new one,
+  // never an empty one it would take for no hub.
+  await replacePrivateFile(file, JSON.stringify(info));
   return async () => {
     const now = await readInfo(file);
     if (now?.pid === info.pid && now.url === info.url) await rm(file, { force: true });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ensurePrivateDir, makePrivate, writePrivateFileOnce } from '../stores/private-files.js';
+import { ensurePrivateDir, makePrivate, createPrivateFile } from '../stores/private-files.js';
 import type { Logger } from '../core/index.js';
 
 export const secretKeyHelp = 'expected 32 bytes in base64, e.g. from `openssl rand -base64 32`';
@@ -34,7 +34,7 @@ export async function ensureHubSecretKey(configured: string | undefined, dataDir
   await ensurePrivateDir(resolve(dataDir));
   // Another process starting at the same moment may create it first: then theirs is used, so both
   // encrypt with the same key.
-  const created = await writePrivateFileOnce(file, `${randomBytes(32).toString('base64')}\n`);
+  const created = await createPrivateFile(file, `${randomBytes(32).toString('base64')}\n`);
   await makePrivate(file);
   const stored = parseSecretKey(await readFile(file, 'utf8'), file);
   if (created) logger.info({ file }, 'Created the hub secret key (encrypts stored tokens and API keys); back it up with the data folder');

@@ -21,22 +21,30 @@ export async function makePrivate(file: string): Promise<void> {
  * Creates `file` (0600) holding `text` unless it exists, all at once: the text goes to a temporary
  * file first, which is then linked into place, so another process starting at the same moment sees
  * either no file or the whole of it, never a half-written one, and only one of them creates it.
- * Returns whether this call created it. With `replace`, an existing file is swapped for the new one
- * (atomically, by rename).
+ * Returns whether this call created it.
  */
-export async function writePrivateFileOnce(file: string, text: string, replace = false): Promise<boolean> {
+export async function createPrivateFile(file: string, text: string): Promise<boolean> {
+  return viaTemporary(file, text, async (temporary) => {
+    try {
+      await link(temporary, file);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+  });
+}
+
+/** Replaces `file` (0600) by one holding `text`, all at once (a rename): readers see the old or the new. */
+export async function replacePrivateFile(file: string, text: string): Promise<void> {
+  await viaTemporary(file, text, (temporary) => rename(temporary, file));
+}
+
+async function viaTemporary<T>(file: string, text: string, put: (temporary: string) => Promise<T>): Promise<T> {
   const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temporary, text, { mode: 0o600, flag: 'wx' });
   try {
-    if (replace) {
-      await rename(temporary, file);
-      return true;
-    }
-    await link(temporary, file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    return await put(temporary);
   } finally {
     await unlink(temporary).catch(() => {});
   }
