@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -112,7 +112,9 @@ export async function startEmbeddedChroma(options: LaunchOptions): Promise<Resul
     child?.kill('SIGKILL');
     return started;
   }
-  writeFileSync(marker, JSON.stringify({ url, pid: child!.pid, binding: binding.name, version: started.value }));
+  // Put in place whole (a rename), so a second hub attaching at that moment never reads half of it.
+  writeFileSync(`${marker}.${process.pid}.tmp`, JSON.stringify({ url, pid: child!.pid, binding: binding.name, version: started.value }));
+  renameSync(`${marker}.${process.pid}.tmp`, marker);
   const fallback = refused.length ? ` (${refused.join('; ')})` : '';
   logger.info({ url, binding: binding.name, version: started.value, dataDir: dir }, `Rules library: Chroma ${started.value} started from ${binding.name}${fallback} on ${url}, data in ${dir}`);
 
