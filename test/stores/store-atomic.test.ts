@@ -23,10 +23,22 @@ const backends = [
   { name: 'postgres', url: postgresUrl, run: postgresUp },
 ];
 
+type Connection = Awaited<ReturnType<typeof openStore>>;
+
+/** Two store instances on one backend, closed afterwards whatever the test did. */
+async function withTwoConnections(url: string, ns: string, test: (a: Connection, b: Connection) => Promise<void>): Promise<void> {
+  const [a, b] = [await openStore(url, ns), await openStore(url, ns)];
+  try {
+    await test(a, b);
+  } finally {
+    await a.close().catch(() => {});
+    await b.close().catch(() => {});
+  }
+}
+
 describe.each(backends)('$name store: update is atomic across connections', ({ url, run }) => {
   it.runIf(run)('keeps all 200 concurrent increments made through two connections', async () => {
-    const [a, b] = [await openStore(url, namespace), await openStore(url, namespace)];
-    try {
+    await withTwoConnections(url, namespace, async (a, b) => {
       const key = `counter:${Math.random()}`;
       const results = await Promise.all(
         Array.from({ length: 200 }, (_, i) =>
@@ -38,15 +50,11 @@ describe.each(backends)('$name store: update is atomic across connections', ({ u
       expect(new Set(final?.seen).size).toBe(200);
       // Every acknowledged update saw a distinct predecessor: no number was handed out twice.
       expect(new Set(results.map((r) => r?.n)).size).toBe(200);
-    } finally {
-      await a.close().catch(() => {});
-      await b.close().catch(() => {});
-    }
+    });
   }, 60_000);
 
   it.runIf(run)('writes entries alongside an update only with the swap that won', async () => {
-    const [a, b] = [await openStore(url, `${namespace}-log`), await openStore(url, `${namespace}-log`)];
-    try {
+    await withTwoConnections(url, `${namespace}-log`, async (a, b) => {
       const session = `session:${Math.random()}`;
       const entry = (n: number) => `${session}:entry:${n}`;
       // 200 writers reserve a position each by raising the count and write their entry in the same step.
@@ -76,15 +84,11 @@ describe.each(backends)('$name store: update is atomic across connections', ({ u
       );
       expect(result).toEqual({ count: 11, attempt: 2 });
       expect(await b.getMany([`${raced}:attempt:1`, `${raced}:attempt:2`])).toEqual([undefined, 11]);
-    } finally {
-      await a.close().catch(() => {});
-      await b.close().catch(() => {});
-    }
+    });
   }, 60_000);
 
   it.runIf(run)("judges each change by the row as it is now, after another connection's write", async () => {
-    const [a, b] = [await openStore(url, `${namespace}-fresh`), await openStore(url, `${namespace}-fresh`)];
-    try {
+    await withTwoConnections(url, `${namespace}-fresh`, async (a, b) => {
       const key = `doc:${Math.random()}`;
       // a writes the row (and knows what it wrote); b then changes it behind a's back.
       await a.update<{ version: number; by: string }>(key, () => ({ version: 1, by: 'a' }));
@@ -102,15 +106,11 @@ describe.each(backends)('$name store: update is atomic across connections', ({ u
       await b.set(key, { version: 10, by: 'b' });
       expect(await a.update<{ version: number; by: string }>(key, (c) => ({ version: c!.version + 1, by: 'a' }))).toEqual({ version: 11, by: 'a' });
       expect(await b.get(key)).toEqual({ version: 11, by: 'a' });
-    } finally {
-      await a.close().catch(() => {});
-      await b.close().catch(() => {});
-    }
+    });
   }, 60_000);
 
   it.runIf(run)('lets exactly one of two racing version checks win', async () => {
-    const [a, b] = [await openStore(url, `${namespace}-v`), await openStore(url, `${namespace}-v`)];
-    try {
+    await withTwoConnections(url, `${namespace}-v`, async (a, b) => {
       for (let round = 0; round < 10; round++) {
         const key = `doc:${round}:${Math.random()}`;
         await a.set(key, { version: 1 });
@@ -124,9 +124,6 @@ describe.each(backends)('$name store: update is atomic across connections', ({ u
         const outcomes = await Promise.all([attempt(a), attempt(b), attempt(a), attempt(b)]);
         expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
       }
-    } finally {
-      await a.close().catch(() => {});
-      await b.close().catch(() => {});
-    }
+    });
   }, 60_000);
 });
