@@ -27,7 +27,9 @@ export async function ensureOwnerToken(configured: string | undefined, dataDir: 
   // Created whole or not at all: a second process starting at the same moment (npm start beside
   // Claude Desktop's stdio server) reads the same token rather than half of one, or writing its own.
   const fresh = `tth_owner_${randomBytes(32).toString('base64url')}\n`;
-  const created = damaged ? (await replacePrivateFile(file, fresh), true) : await createPrivateFile(file, fresh);
+  let created = true;
+  if (damaged) await replacePrivateFile(file, fresh);
+  else created = await createPrivateFile(file, fresh);
   await makePrivate(file);
   const token = (await readFile(file, 'utf8')).trim();
   if (created) logger.info({ file }, 'Created the owner token: use it as the bearer token for /mcp, the API and sockets (`ttrpg-hub token` prints it)');

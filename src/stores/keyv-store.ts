@@ -6,8 +6,8 @@ import type { CompareAndSet } from './compare-and-set.js';
 const MAX_ATTEMPTS = 200;
 /** Keys per statement when reading or deleting many. */
 const SLICE = 500;
-/** Rows whose last written text is remembered, to compare against without reading them first. */
-const REMEMBERED_ROWS = 1024;
+/** Text of rows last written, remembered to compare against without reading them first: at most this many characters. */
+const REMEMBERED_CHARS = 4 * 2 ** 20;
 
 /**
  * The `Store` port over keyv. The adapter decides where data lives: SQLite (default), Redis or Postgres.
@@ -28,6 +28,7 @@ const REMEMBERED_ROWS = 1024;
 export class KeyvStore implements Store {
   readonly #mutex = new KeyedMutex();
   readonly #written = new Map<string, string>();
+  #writtenChars = 0;
   /**
    * Reads waiting for the end of this turn of the event loop, by key. The reads of one turn go out as
    * one query, each key read once: a hundred players rolling at once read the same campaign a hundred
@@ -71,7 +72,7 @@ export class KeyvStore implements Store {
   }
 
   async set<T>(key: string, value: T): Promise<void> {
-    this.#written.delete(this.keyv._getKeyPrefix(key));
+    this.#forget(this.keyv._getKeyPrefix(key));
     const stored = await this.keyv.set(key, value);
     if (stored === false) throw new Error(`The ${this.kind} store did not accept the write of ${key}`);
   }
@@ -86,7 +87,7 @@ export class KeyvStore implements Store {
 
   async setMany(entries: readonly (readonly [key: string, value: unknown])[]): Promise<void> {
     if (entries.length === 0) return;
-    for (const [key] of entries) this.#written.delete(this.keyv._getKeyPrefix(key));
+    for (const [key] of entries) this.#forget(this.keyv._getKeyPrefix(key));
     const stored = await this.keyv.setMany(entries.map(([key, value]) => ({ key, value })));
     if (Array.isArray(stored) && stored.includes(false)) throw new Error(`The ${this.kind} store did not accept the write of ${entries.length} keys`);
   }
@@ -112,7 +113,7 @@ export class KeyvStore implements Store {
       const adapter = this.keyv.store as { get(key: string): Promise<unknown> };
       for (let attempt = 1; ; attempt++) {
         const remembered = attempt === 1 ? this.#written.get(rawKey) : undefined;
-        this.#written.delete(rawKey);
+        this.#forget(rawKey);
         const raw = remembered ?? (await adapter.get(rawKey)) ?? undefined;
         if (raw !== undefined && typeof raw !== 'string') throw new Error(`The ${this.kind} store returned a non-text row for ${key}`);
         const current = raw === undefined ? undefined : ((await this.keyv.deserializeData<T>(raw))?.value as T | undefined);
@@ -129,11 +130,10 @@ export class KeyvStore implements Store {
           if (remembered !== undefined) continue;
           return current;
         }
-        const serialised = await this.keyv.serializeData({ value: next, expires: undefined });
-        if (typeof serialised !== 'string') throw new Error('keyv serialised a value to a non-string');
+        const serialised = await this.#serialise(next);
         const alongside = await this.#raw(alongsideOf(next));
         if (await this.compareAndSet(rawKey, raw, serialised, alongside)) {
-          for (const [written] of alongside) this.#written.delete(written);
+          for (const [written] of alongside) this.#forget(written);
           this.#remember(rawKey, serialised);
           return next;
         }
@@ -147,28 +147,43 @@ export class KeyvStore implements Store {
   }
 
   #remember(rawKey: string, serialised: string): void {
+    this.#forget(rawKey);
     this.#written.set(rawKey, serialised);
-    if (this.#written.size > REMEMBERED_ROWS) this.#written.delete(this.#written.keys().next().value!);
+    this.#writtenChars += serialised.length;
+    // Oldest first, until the remembered text fits its budget again.
+    for (const [oldest] of this.#written) {
+      if (this.#writtenChars <= REMEMBERED_CHARS) break;
+      this.#forget(oldest);
+    }
+  }
+
+  #forget(rawKey: string): void {
+    const text = this.#written.get(rawKey);
+    if (text === undefined) return;
+    this.#writtenChars -= text.length;
+    this.#written.delete(rawKey);
+  }
+
+  async #serialise(value: unknown): Promise<string> {
+    const serialised = await this.keyv.serializeData({ value, expires: undefined });
+    if (typeof serialised !== 'string') throw new Error('keyv serialised a value to a non-string');
+    return serialised;
   }
 
   /** Entries as the backend stores them: keyv's prefixed key and serialised value. */
   async #raw(entries: readonly (readonly [string, unknown])[]): Promise<[string, string][]> {
     return Promise.all(
-      entries.map(async ([key, value]): Promise<[string, string]> => {
-        const serialised = await this.keyv.serializeData({ value, expires: undefined });
-        if (typeof serialised !== 'string') throw new Error('keyv serialised a value to a non-string');
-        return [this.keyv._getKeyPrefix(key), serialised];
-      }),
+      entries.map(async ([key, value]): Promise<[string, string]> => [this.keyv._getKeyPrefix(key), await this.#serialise(value)]),
     );
   }
 
   async delete(key: string): Promise<boolean> {
-    this.#written.delete(this.keyv._getKeyPrefix(key));
+    this.#forget(this.keyv._getKeyPrefix(key));
     return this.keyv.delete(key);
   }
 
   async deleteMany(keys: readonly string[]): Promise<void> {
-    for (const key of keys) this.#written.delete(this.keyv._getKeyPrefix(key));
+    for (const key of keys) this.#forget(this.keyv._getKeyPrefix(key));
     // In slices, so no single statement carries an unbounded list.
     for (let i = 0; i < keys.length; i += SLICE) await this.keyv.deleteMany(keys.slice(i, i + SLICE));
   }
