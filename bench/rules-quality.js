@@ -6,7 +6,7 @@
 // With a sentence model or API configured the way the hub reads it (EMBEDDER=local|openai|ollama,
 // EMBEDDER_MODEL, EMBEDDER_MODEL_PATH, RERANKER_URL, RULES_VECTOR_WEIGHT, or config/local.yaml), that
 // configuration is measured too, in rows of its own beside the built-in embedders.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,17 +37,22 @@ export const EMBEDDERS = [
  * model (local, OpenAI, Ollama), a reranker or other fusion weights. None when it is the default.
  */
 export function configuredEmbedders(env = process.env) {
-  const { rules } = loadConfig({ env });
+  const { rules, dataDir } = loadConfig({ env });
   const builtIn = ['offline', 'hashing', 'none'].includes(rules.embedder.kind);
   if (builtIn && !rules.reranker && rules.fusion.vectorWeight === undefined && rules.fusion.method === 'weighted') return [];
   if (rules.embedder.kind === 'none') return [];
   const id = openEmbedder(rules.embedder, tmpdir()).id;
   const extras = [rules.reranker ? `reranker ${rules.reranker.model}` : '', rules.fusion.vectorWeight !== undefined ? `vector weight ${rules.fusion.vectorWeight}` : '', rules.fusion.method === 'rrf' ? 'rank fusion' : ''].filter(Boolean);
-  return [{ label: `your configuration: embedder ${id}${extras.length ? `, ${extras.join(', ')}` : ''}`, embedder: rules.embedder, rules: { fusion: rules.fusion, ...(rules.reranker ? { reranker: rules.reranker } : {}) } }];
+  return [{ label: `your configuration: embedder ${id}${extras.length ? `, ${extras.join(', ')}` : ''}`, embedder: rules.embedder, rules: { fusion: rules.fusion, ...(rules.reranker ? { reranker: rules.reranker } : {}) }, modelsDir: join(dataDir, 'models') }];
 }
 
-async function openLibrary(rules, extra = {}, ai = undefined) {
+async function openLibrary(rules, extra = {}, ai = undefined, modelsDir = undefined) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ttrpg-hub-bench-quality-'));
+  // A configured model is downloaded once into the hub's own models folder, not into every temporary library.
+  if (modelsDir) {
+    mkdirSync(modelsDir, { recursive: true });
+    symlinkSync(modelsDir, join(dataDir, 'models'));
+  }
   const config = HubConfigSchema.parse({ dataDir, log: { level: 'silent' }, rules: { allowedFolders: [dirname(SRD)], vectorStore: 'memory', ...rules }, ...(ai ? { ai } : {}) });
   const store = await openStore('memory://');
   const parts = openRulesParts(config, silent);
@@ -85,7 +90,7 @@ export async function evaluate(splitName = 'test', embedders = EMBEDDERS) {
   const figures = {};
   let baseline = null;
   for (const e of embedders) {
-    const lib = await openLibrary({ embedder: e.embedder, ...(e.rules ?? {}) }, e.options);
+    const lib = await openLibrary({ embedder: e.embedder, ...(e.rules ?? {}) }, e.options, undefined, e.modelsDir);
     try {
       const { source } = await lib.call('add_source', { path: SRD, name: 'SRD 5.1', system: 'D&D 5e' });
       if (!source.embedded) {
