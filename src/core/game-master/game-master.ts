@@ -3,6 +3,7 @@ import { viewSession } from '../events/audience-view.js';
 import type { CoreDeps } from '../core-deps.js';
 import type { ToolCallResult, ToolRegistry } from '../registry/tool-registry.js';
 import { fail, ok, type Result } from '../result.js';
+import { fitHistory, outputTokens } from './context-window.js';
 import { ConversationStore } from './conversation-store.js';
 import type { GmStreamChunk } from './gm-stream.js';
 import type { AiLimits, AskOutput, Conversation, ConversationMessage, GmToolCall } from './gm-schemas.js';
@@ -175,8 +176,8 @@ export class GameMaster {
           // listed: a thinking model's earlier blocks are signed against the same system and tools.
           tools: specs,
           toolChoice: round === this.settings.maxToolRounds - 1 ? 'none' : 'auto',
-          messages: (messages ??= this.#history(conversation, request.message, system, specs, gateway, request)),
-          maxTokens: this.#outputTokens(window),
+          messages: (messages ??= fitHistory(conversation, request.message, { system, tools: specs }, window, this.settings.maxOutputTokens)),
+          maxTokens: outputTokens(window, this.settings.maxOutputTokens),
           signal,
         })) {
           if (event.type === 'route') {
@@ -264,27 +265,6 @@ export class GameMaster {
     const gateway = this.settings.gateway;
     const provider = request.provider ?? gateway.defaultProvider() ?? '';
     return [provider, request.model ?? gateway.providers().find((p) => p.id === provider)?.defaultModel ?? ''];
-  }
-
-  /** Room for the answer (and a thinking model's reasoning), at most a quarter of a small model's window. */
-  #outputTokens(window: number): number {
-    return Math.min(this.settings.maxOutputTokens, Math.floor(window / 4));
-  }
-
-  /** The conversation so far plus the new message, newest kept, within the model's context window. */
-  #history(conversation: Conversation, message: string, system: string, specs: LlmToolSpec[], gateway: LlmGateway, request: AskRequest): LlmMessage[] {
-    const window = gateway.contextWindow(...this.#primary(request));
-    let budget = window - this.#outputTokens(window) - estimateTokens(system) - estimateTokens(JSON.stringify(specs)) - estimateTokens(message);
-    const kept: LlmMessage[] = [];
-    for (const m of [...conversation.messages].reverse()) {
-      const content = m.role === 'assistant' && m.toolCalls?.length ? `${m.text}\n[tools used: ${m.toolCalls.map((c) => `${c.name}: ${c.summary}`).join('; ')}]` : m.text;
-      budget -= estimateTokens(content);
-      if (budget < 0) break;
-      kept.unshift({ role: m.role, content });
-    }
-    // Providers want the conversation to open with the user.
-    while (kept[0]?.role === 'assistant') kept.shift();
-    return [...kept, { role: 'user', content: message }];
   }
 
   async #callTool(call: LlmToolCall, actor: Actor, campaignId: string | null, signal: AbortSignal): Promise<ToolCallResult> {

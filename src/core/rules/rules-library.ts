@@ -11,8 +11,6 @@ import type { KeywordIndex, SearchIndex } from '../ports/search-index.js';
 import type { Store } from '../ports/store.js';
 import { fail, ok, type Result } from '../result.js';
 import { readAllowedFile } from './allowed-paths.js';
-import { defaultChunkOptions, type ChunkOptions } from './chunker.js';
-import { defaultFusion, type FusionOptions } from './fusion.js';
 import { removeVersion, runIngest, type PipelineDeps } from './ingest-pipeline.js';
 import { IngestQueue, type IngestJob, type StatusListener } from './ingest-queue.js';
 import { LibraryIndex } from './library-index.js';
@@ -22,33 +20,9 @@ import { CatalogueStore, type Catalogue } from './rules-catalogue.js';
 import type { IngestStatus, PersonalityProfile, Source, SourceType } from './rules-schemas.js';
 import { searchLibrary, type SearchRequest, type SearchResponse } from './rules-search.js';
 import { SearchCache } from './search-cache.js';
+import type { RulesOptions } from './rules-options.js';
 
-export interface RulesOptions {
-  /** Folders add_source may read PDFs from. */
-  allowedFolders: string[];
-  maxFileBytes: number;
-  fusion: FusionOptions;
-  minScore: number;
-  chunk: ChunkOptions;
-  embedBatch: number;
-  /** Search answers kept for repeated questions, cleared whenever the library changes. */
-  cacheSize: number;
-  /** How often to look for changes made by another hub process (ms). */
-  refreshMs: number;
-  /** Optional query rewrite (table talk to rules terms), off by default; see SearchDeps.rewriteQuery. */
-  rewriteQuery?: (query: string, actor: Actor, signal?: AbortSignal) => Promise<string | null>;
-}
-
-export const defaultRulesOptions: RulesOptions = {
-  allowedFolders: [],
-  maxFileBytes: 300 * 2 ** 20,
-  fusion: defaultFusion,
-  minScore: 0.3,
-  chunk: defaultChunkOptions,
-  embedBatch: 64,
-  cacheSize: 256,
-  refreshMs: 1000,
-};
+export { defaultRulesOptions, type RulesOptions } from './rules-options.js';
 
 export interface RulesDeps {
   store: Store;
