@@ -17,12 +17,10 @@ import { LibraryIndex } from './library-index.js';
 import { profileFor } from './personality.js';
 import { cleanAbandoned, repairVectors, syncFromCatalogue } from './library-sync.js';
 import { CatalogueStore, type Catalogue } from './rules-catalogue.js';
+import type { RulesOptions } from './rules-options.js';
 import type { IngestStatus, PersonalityProfile, Source, SourceType } from './rules-schemas.js';
 import { searchLibrary, type SearchRequest, type SearchResponse } from './rules-search.js';
 import { SearchCache } from './search-cache.js';
-import type { RulesOptions } from './rules-options.js';
-
-export { defaultRulesOptions, type RulesOptions } from './rules-options.js';
 
 export interface RulesDeps {
   store: Store;
